@@ -1,0 +1,71 @@
+"""MkDocs hook: hands the pages that briefkit generates to MkDocs. All the work is in `briefkit`.
+
+Listed under `hooks:` in mkdocs.yml. MkDocs loads this file once per process and never
+reloads it under `mkdocs serve`, so state is reset in `on_config`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from briefkit.problems import Severity
+from briefkit.site import Site, build_site
+
+log = get_plugin_logger("briefings")
+IN_NAV = {"index.md", "topics/index.md", "archive/index.md"}
+_state: dict[str, Any] = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: Any) -> None:
+    _state.pop("site", None)
+
+
+def on_files(files: Files, config: Any) -> Files:
+    root = Path(config.config_file_path).parent
+    # Drafts show under `mkdocs serve` so their authors can preview them, never in a build.
+    site = build_site(root, include_drafts=_state["command"] == "serve")
+    for problem in site.content.problems:
+        if problem.severity is Severity.ERROR:
+            log.error(str(problem))
+        else:
+            log.info(str(problem))
+    if not site.ok:
+        count = site.content.errors
+        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in briefings (listed above); fix them and build again")
+    _state["site"] = site
+    for page in site.pages:
+        if page.path in files.src_uris:
+            files.remove(files.src_uris[page.path])
+        file = File.generated(config, page.path, content=page.content)
+        if page.path not in IN_NAV:
+            # Out of the sidebar, so each page's size does not grow with the number of briefings.
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        file.edit_uri = _edit_uri(page.source, page.path, root, config)
+        files.append(file)
+    return files
+
+
+def _edit_uri(source: str | None, path: str, root: Path, config: Any) -> str | None:
+    """The file's path relative to the docs folder, which MkDocs joins to `repo_url` + `edit_uri`."""
+    if source is None:
+        return path if (Path(config.docs_dir) / path).is_file() else None
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve())
+    return "/".join([".."] * len(docs.parts) + [source])
+
+
+def on_post_build(config: Any) -> None:
+    site: Site | None = _state.get("site")
+    if site is not None:
+        log.info(
+            f"{len(site.catalog.briefings)} briefings, {len(site.catalog.topics)} topics, "
+            f"{len(site.pages)} generated pages"
+        )

@@ -1,0 +1,125 @@
+"""Loading a whole project's content: the topic registry and every briefing, all problems at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from briefkit.loader import Expectations, read_briefing
+from briefkit.model import Briefing, Topic
+from briefkit.problems import Problem, Severity, count_errors, sort_problems
+from briefkit.topics import load_topics, topic_spellings
+
+REGISTRY_FILES = ("topics.yml",)
+"""Files that belong in briefings/ beside the year folders."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps things, all relative to its root folder (the one with mkdocs.yml)."""
+
+    root: Path
+
+    @property
+    def briefings_dir(self) -> Path:
+        return self.root / "briefings"
+
+    @property
+    def topics_file(self) -> Path:
+        return self.briefings_dir / "topics.yml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the root, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass
+class Content:
+    """Everything read from briefings/: topics, briefings (drafts included), and problems."""
+
+    topics: dict[str, Topic]
+    briefings: list[Briefing]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return count_errors(self.problems)
+
+    def visible(self, include_drafts: bool) -> list[Briefing]:
+        return [b for b in self.briefings if include_drafts or not b.draft]
+
+
+def load_content(layout: Layout, today: date | None = None, only: list[Path] | None = None) -> Content:
+    """Read the registry and the briefings; nothing raises for bad content, everything is a Problem.
+
+    `only` limits the briefings read (for `briefkit check PATHS`); the cross-file checks then
+    still compare them against every other briefing.
+    """
+    topics, problems = load_topics(layout.topics_file, layout.shown(layout.topics_file))
+    expect = Expectations(topic_spellings(topics), today or date.today())
+    briefings: list[Briefing] = []
+    for file in _candidate_files(layout, problems):
+        briefing, found = read_briefing(file, layout.shown(file), expect)
+        problems.extend(found)
+        if briefing is not None:
+            briefings.append(briefing)
+    problems.extend(_cross_checks(briefings, topics))
+    if only is not None:
+        wanted = {layout.shown(path.resolve()) for path in only}
+        problems = [p for p in problems if p.path in wanted or p.path == layout.shown(layout.topics_file)]
+    briefings.sort(key=lambda b: (b.date, b.key), reverse=True)
+    return Content(topics, briefings, sort_problems(problems))
+
+
+def _candidate_files(layout: Layout, problems: list[Problem]) -> list[Path]:
+    root = layout.briefings_dir
+    if not root.is_dir():
+        problems.append(Problem(layout.shown(root), 1, "folder", "is missing; create briefings/ with topics.yml"))
+        return []
+    files: list[Path] = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # .gitkeep, editors' swap files
+        if path.is_symlink():
+            problems.append(Problem(layout.shown(path), 1, "file", "is a symbolic link; put the file itself here"))
+        elif path.is_dir():
+            continue
+        elif path.suffix == ".md" and relative.as_posix() != "README.md":
+            files.append(path)
+        elif relative.as_posix() not in (*REGISTRY_FILES, "README.md"):
+            problems.append(Problem(layout.shown(path), 1, "file", "is not a briefing; briefings/ holds topics.yml "
+                                    "and briefings as YYYY/YYYY-MM-DD-slug.md; move or remove this file"))
+    return files
+
+
+def _cross_checks(briefings: list[Briefing], topics: dict[str, Topic]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_key: dict[str, list[Briefing]] = defaultdict(list)
+    by_title_day: dict[tuple[str, date], list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        by_key[briefing.key.lower()].append(briefing)
+        by_title_day[(briefing.title.casefold(), briefing.date)].append(briefing)
+    for same in by_key.values():
+        for briefing in same[1:]:
+            problems.append(Problem(briefing.path, 1, "file", f"would have the same address as {same[0].path}; "
+                                    "give one of them another slug"))
+    for same in by_title_day.values():
+        for briefing in same[1:]:
+            problems.append(Problem(briefing.path, 1, "title", f"the same title on the same day as {same[0].path}, "
+                                    "likely a double submission; remove one or retitle it"))
+    used = {key for briefing in briefings for key in briefing.topics}
+    for key, topic in topics.items():
+        if key not in used:
+            problems.append(Problem("briefings/topics.yml", topic.line, key, "no briefing uses this topic yet; it gets no page "
+                                    "until one does", Severity.WARNING))
+    return problems

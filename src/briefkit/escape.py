@@ -1,0 +1,46 @@
+"""Making text from a briefing inert wherever it lands in a generated page.
+
+Generated pages are Markdown that MkDocs turns into HTML, and MkDocs passes raw HTML through.
+A value such as `x](javascript:alert(1))` or `<img src=x onerror=...>` must come out as the very
+text that was written, so every character that means something to HTML or to Markdown (and its
+common extensions: attribute lists, emphasis, tables, emoji, math, highlight marks) is written as
+a numeric character reference. Browsers and Markdown both show those as the character itself.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+# HTML's five, Markdown's punctuation, and the markers of the extensions Material sites enable.
+_SPECIAL = frozenset("&<>\"'\\`*_{}[]()#+!|~^=:$@%")
+_BIDI_AND_LINE = {"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "}
+
+
+def inline_text(value: object) -> Markup:
+    """`value` as text that renders as itself in Markdown and in HTML, text or attribute."""
+    if isinstance(value, Markup):
+        return value
+    out: list[str] = []
+    for char in str(value):
+        if char in _SPECIAL:
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(_BIDI_AND_LINE.get(char, char))
+    return Markup("".join(out))
+
+
+def html_text(value: str) -> str:
+    """`value` escaped for HTML only: for places Markdown never reads, such as page meta values."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def meta_value(value: str) -> Markup:
+    """A front-matter value for a generated page: HTML-escaped, then quoted as YAML.
+
+    Material prints `page.meta.title` and `page.meta.description` into the page without
+    escaping, so the value is escaped before it goes into the page's YAML. JSON strings are
+    valid YAML, and `json.dumps` quotes every character that YAML could misread.
+    """
+    return Markup(json.dumps(html_text(value), ensure_ascii=False))

@@ -1,0 +1,126 @@
+"""Rendering the generated pages from the template files in `briefkit/templates/`.
+
+The templates are Markdown with Jinja. Every value they print is escaped by default (see
+`briefkit.escape`); only values marked safe here (links we build, the briefing's body)
+pass through as they are. Links between generated pages are relative `.md` links, so MkDocs
+checks them and rewrites them, and other engines read them just as well.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from briefkit.escape import inline_text, meta_value
+from briefkit.model import NameKind
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from jinja2.runtime import Context
+
+    from briefkit.catalog import Catalog
+    from briefkit.model import Briefing, Topic
+
+TEMPLATES = Path(__file__).parent / "templates"
+HOME_LATEST = 10
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page made at build time: where it goes in the docs tree, and its Markdown."""
+
+    path: str
+    """Its path in the docs tree, such as `topics/5g-security.md`."""
+    content: str
+    source: str | None = None
+    """The content file it shows (for "Edit this briefing" links), relative to the project."""
+
+
+def briefing_path(briefing: Briefing) -> str:
+    return f"briefings/{briefing.key}.md"
+
+
+def topic_path(topic: Topic) -> str:
+    return f"topics/{topic.key}.md"
+
+
+def year_path(year: int) -> str:
+    return f"archive/{year}.md"
+
+
+def day(value: date) -> str:
+    """`14 May 2019`: unambiguous for readers everywhere."""
+    return f"{value.day} {value:%B %Y}"
+
+
+@pass_context
+def _link(context: Context, target: str, anchor: str = "") -> Markup:
+    here = posixpath.dirname(context["page_path"])
+    relative = posixpath.relpath(target, here or ".")
+    return Markup(relative + (f"#{anchor}" if anchor else ""))
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=inline_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # `finalize` escapes for Markdown and HTML at once, which autoescape cannot
+    )
+    environment.globals.update(
+        link=_link,
+        briefing_path=briefing_path,
+        topic_path=topic_path,
+        year_path=year_path,
+        name_kinds=list(NameKind),
+    )
+    environment.filters.update(day=day, meta=meta_value, verbatim=Markup, month=lambda d: f"{d:%B %Y}")
+    return environment
+
+
+class PageRenderer:
+    """Renders every generated page of a catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.environment = _environment()
+
+    def render(self, template: str, page_path: str, **values: Any) -> str:
+        return self.environment.get_template(template).render(page_path=page_path, catalog=self.catalog, **values)
+
+    def all_pages(self, welcome: str = "") -> list[GeneratedPage]:
+        """The home page, the topic pages, the archive and a page per briefing."""
+        catalog = self.catalog
+        pages = [
+            GeneratedPage("index.md", self.render("home.md.j2", "index.md", welcome=Markup(welcome),
+                                                  latest=catalog.briefings[:HOME_LATEST])),
+            GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md")),
+            GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md")),
+        ]
+        for topic in catalog.topics.values():
+            pages.append(GeneratedPage(topic_path(topic), self.render("topic.md.j2", topic_path(topic), topic=topic)))
+        for year, briefings in catalog.by_year():
+            path = year_path(year)
+            pages.append(GeneratedPage(path, self.render("archive-year.md.j2", path, year=year, briefings=briefings)))
+        for briefing in catalog.briefings:
+            path = briefing_path(briefing)
+            content = self.render(
+                "briefing.md.j2",
+                path,
+                briefing=briefing,
+                body=Markup(briefing.body),
+                topics=[catalog.topics[key] for key in briefing.topics],
+                related=catalog.related(briefing),
+                neighbours=catalog.neighbours(briefing),
+            )
+            pages.append(GeneratedPage(path, content, source=briefing.path))
+        return pages
