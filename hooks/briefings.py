@@ -40,7 +40,9 @@ def on_files(files: Files, config: Any) -> Files:
             log.info(str(problem))
     if not site.ok:
         count = site.content.errors
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in briefings (listed above); fix them and build again")
+        raise PluginError(
+            f"{count} problem{'s' if count != 1 else ''} in briefings (listed above); fix them and build again"
+        )
     _state["site"] = site
     for page in site.pages:
         if page.path in files.src_uris:

@@ -97,8 +97,15 @@ def _candidate_files(layout: Layout, problems: list[Problem]) -> list[Path]:
         elif path.suffix == ".md" and relative.as_posix() != "README.md":
             files.append(path)
         elif relative.as_posix() not in (*REGISTRY_FILES, "README.md"):
-            problems.append(Problem(layout.shown(path), 1, "file", "is not a briefing; briefings/ holds topics.yml "
-                                    "and briefings as YYYY/YYYY-MM-DD-slug.md; move or remove this file"))
+            problems.append(
+                Problem(
+                    layout.shown(path),
+                    1,
+                    "file",
+                    "is not a briefing; briefings/ holds topics.yml "
+                    "and briefings as YYYY/YYYY-MM-DD-slug.md; move or remove this file",
+                )
+            )
     return files
 
 
@@ -111,15 +118,35 @@ def _cross_checks(briefings: list[Briefing], topics: dict[str, Topic]) -> list[P
         by_title_day[(briefing.title.casefold(), briefing.date)].append(briefing)
     for same in by_key.values():
         for briefing in same[1:]:
-            problems.append(Problem(briefing.path, 1, "file", f"would have the same address as {same[0].path}; "
-                                    "give one of them another slug"))
+            problems.append(
+                Problem(
+                    briefing.path,
+                    1,
+                    "file",
+                    f"would have the same address as {same[0].path}; give one of them another slug",
+                )
+            )
     for same in by_title_day.values():
         for briefing in same[1:]:
-            problems.append(Problem(briefing.path, 1, "title", f"the same title on the same day as {same[0].path}, "
-                                    "likely a double submission; remove one or retitle it"))
+            problems.append(
+                Problem(
+                    briefing.path,
+                    1,
+                    "title",
+                    f"the same title on the same day as {same[0].path}, "
+                    "likely a double submission; remove one or retitle it",
+                )
+            )
     used = {key for briefing in briefings for key in briefing.topics}
     for key, topic in topics.items():
         if key not in used:
-            problems.append(Problem("briefings/topics.yml", topic.line, key, "no briefing uses this topic yet; it gets no page "
-                                    "until one does", Severity.WARNING))
+            problems.append(
+                Problem(
+                    "briefings/topics.yml",
+                    topic.line,
+                    key,
+                    "no briefing uses this topic yet; it gets no page until one does",
+                    Severity.WARNING,
+                )
+            )
     return problems

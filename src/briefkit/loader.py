@@ -31,7 +31,7 @@ _H1 = re.compile(r"^\s{0,3}#(?:\s|$)")
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
 
 
-class StrictYAMLHandler(YAMLHandler):  # type: ignore[misc]
+class StrictYAMLHandler(YAMLHandler):
     """python-frontmatter's YAML handler, made exact and strict.
 
     Only a line of exactly three hyphens opens or closes the front-matter, and the YAML is read
@@ -65,24 +65,39 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
     match = FILE_NAME.match(file.name)
     name_date: date | None = None
     if not match:
-        report(1, "file", f"the name '{file.name}' is not YYYY-MM-DD-slug.md; rename it like "
-               "2019-05-14-huawei-offers-no-spy-deals.md (lowercase letters, digits, hyphens)")
+        report(
+            1,
+            "file",
+            f"the name '{file.name}' is not YYYY-MM-DD-slug.md; rename it like "
+            "2019-05-14-huawei-offers-no-spy-deals.md (lowercase letters, digits, hyphens)",
+        )
     else:
         try:
             name_date = date.fromisoformat(match.group(1))
         except ValueError:
-            report(1, "file", f"the name starts with '{match.group(1)}', which is not a real day; rename the file")
+            report(
+                1,
+                "file",
+                f"the name starts with '{match.group(1)}', which is not a real day; rename the file",
+            )
         if name_date is not None and file.parent.name != str(name_date.year):
-            report(1, "file", f"is in the folder '{file.parent.name}' but dated {name_date.year}; "
-                   f"move it to briefings/{name_date.year}/")
+            report(
+                1,
+                "file",
+                f"is in the folder '{file.parent.name}' but dated {name_date.year}; "
+                f"move it to briefings/{name_date.year}/",
+            )
 
     text = _read_text(file, report)
     if text is None:
         return None, problems
     handler = StrictYAMLHandler()
     if not handler.FM_BOUNDARY.match(text.split("\n", 1)[0]):
-        report(1, "front-matter", "the file must start with a line of three hyphens (---), then the fields, "
-               "then another --- line")
+        report(
+            1,
+            "front-matter",
+            "the file must start with a line of three hyphens (---), then the fields, then another --- line",
+        )
         return None, problems
     parts = handler.FM_BOUNDARY.split(text, 2)
     if len(parts) < 3:
@@ -91,17 +106,25 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
     _, fm_text, content = parts
     body_line = fm_text.count("\n") + 2
     if len(fm_text) > MAX_FRONT_MATTER_CHARS:
-        report(1, "front-matter", f"is {len(fm_text):,} characters long, more than {MAX_FRONT_MATTER_CHARS:,}; "
-               "keep the fields short and put the account in the body")
+        report(
+            1,
+            "front-matter",
+            f"is {len(fm_text):,} characters long, more than {MAX_FRONT_MATTER_CHARS:,}; "
+            "keep the fields short and put the account in the body",
+        )
         return None, problems
     try:
         data = handler.load(fm_text, line_offset=0)
     except strict_yaml.StrictYAMLError as error:
-        report(error.line + 1, "front-matter", error.message)
+        report(error.line + 1, error.field, error.message)
         return None, problems
     if not isinstance(data, LineDict):
-        report(1, "front-matter", f"is {describe(data)}, not a set of 'field: value' lines; write one field per "
-               "line, like 'title: Huawei offers no-spy deals'")
+        report(
+            1,
+            "front-matter",
+            f"is {describe(data)}, not a set of 'field: value' lines; write one field per "
+            "line, like 'title: Huawei offers no-spy deals'",
+        )
         return None, problems
 
     checker = FieldChecker(shown_path, 1, expect.topic_spellings, problems)
@@ -133,7 +156,11 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
 def _read_text(file: Path, report: Any) -> str | None:
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
-        report(1, "file", f"is {size:,} bytes, more than {MAX_FILE_BYTES:,}; a briefing is short: split or trim it")
+        report(
+            1,
+            "file",
+            f"is {size:,} bytes, more than {MAX_FILE_BYTES:,}; a briefing is short: split or trim it",
+        )
         return None
     raw = file.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -153,8 +180,12 @@ def _read_text(file: Path, report: Any) -> str | None:
 
 def _check_body(body: str, body_line: int, report: Any) -> None:
     if not body.strip():
-        report(body_line, "body", "is empty; write the account below the front-matter, under the headings "
-               "What happened, Why it matters, Background, What to watch")
+        report(
+            body_line,
+            "body",
+            "is empty; write the account below the front-matter, under the headings "
+            "What happened, Why it matters, Background, What to watch",
+        )
         return
     fence: str | None = None
     previous = ""
@@ -166,8 +197,11 @@ def _check_body(body: str, body_line: int, report: Any) -> None:
         elif opening:
             fence = opening.group(1)
         elif _H1.match(line) or (_SETEXT_H1.match(line) and previous.strip()):
-            report(body_line + offset, "body", "has a level-1 heading; the title is the page's only one, "
-                   "use '## ' for sections")
+            report(
+                body_line + offset,
+                "body",
+                "has a level-1 heading; the title is the page's only one, use '## ' for sections",
+            )
         previous = line
 
 
@@ -175,12 +209,22 @@ def _check_dates(values: dict[str, Any], data: LineDict, name_date: date | None,
     day = values.get("date")
     line = data.key_lines.get("date", 0) + 1
     if day is not None and name_date is not None and day != name_date:
-        report(line, "date", f"{day.isoformat()} differs from the date in the file name ({name_date.isoformat()}); "
-               "make them the same")
+        report(
+            line,
+            "date",
+            f"{day.isoformat()} differs from the date in the file name ({name_date.isoformat()}); make them the same",
+        )
     if day is not None and day > today and not values.get("draft", False):
-        report(line, "date", f"{day.isoformat()} is in the future; date a briefing on the day of the "
-               "development, or mark it 'draft: true' until then")
+        report(
+            line,
+            "date",
+            f"{day.isoformat()} is in the future; date a briefing on the day of the "
+            "development, or mark it 'draft: true' until then",
+        )
     updated = values.get("updated")
     if day is not None and updated is not None and updated < day:
-        report(data.key_lines.get("updated", 0) + 1, "updated",
-               f"{updated.isoformat()} is before the date {day.isoformat()}; an update comes after the development")
+        report(
+            data.key_lines.get("updated", 0) + 1,
+            "updated",
+            f"{updated.isoformat()} is before the date {day.isoformat()}; an update comes after the development",
+        )

@@ -6,8 +6,8 @@ These are plain, immutable values. How briefings relate to topics and names live
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 
 
@@ -29,7 +29,7 @@ class Source:
 
     publisher: str
     title: str
-    date: date | None = None
+    date: dt.date | None = None
     url: str | None = None
     """An http or https address, or None: a URL is left out rather than guessed."""
 
@@ -43,7 +43,7 @@ class Briefing:
     path: str
     """The source file relative to the project folder, such as `briefings/2019/2019-05-14-x.md`."""
     title: str
-    date: date
+    date: dt.date
     summary: str
     topics: tuple[str, ...]
     """Topic keys, canonical (aliases already resolved), in the order the briefing gives them."""
@@ -55,7 +55,7 @@ class Briefing:
     people: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
-    updated: date | None = None
+    updated: dt.date | None = None
     draft: bool = False
 
     def names(self, kind: NameKind) -> tuple[str, ...]:
@@ -70,7 +70,7 @@ class Briefing:
         return self.people + self.organizations + self.places
 
     @property
-    def last_changed(self) -> date:
+    def last_changed(self) -> dt.date:
         return self.updated or self.date
 
 

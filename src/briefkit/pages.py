@@ -101,8 +101,10 @@ class PageRenderer:
         """The home page, the topic pages, the archive and a page per briefing."""
         catalog = self.catalog
         pages = [
-            GeneratedPage("index.md", self.render("home.md.j2", "index.md", welcome=Markup(welcome),
-                                                  latest=catalog.briefings[:HOME_LATEST])),
+            GeneratedPage(
+                "index.md",
+                self.render("home.md.j2", "index.md", welcome=Markup(welcome), latest=catalog.briefings[:HOME_LATEST]),
+            ),
             GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md")),
             GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md")),
         ]

@@ -46,36 +46,89 @@ class FieldSpec:
 
 
 BRIEFING_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "text", True, "The headline: what happened, in a few words.",
-              'title: Huawei offers governments "no-spy" agreements'),
-    FieldSpec("date", "date", True, "The day of the development (not of writing), as YYYY-MM-DD. "
-              "It must match the date in the file name.", "date: 2019-05-14"),
-    FieldSpec("summary", "text", True, "One or two sentences, shown in every list and as the page "
-              f"description; at most {SUMMARY_MAX} characters.",
-              "summary: Huawei's chairman said the company would sign no-spy agreements with governments.",
-              max_length=SUMMARY_MAX),
-    FieldSpec("topics", "topics", True, f"1 to {TOPICS_MAX} topic keys from briefings/topics.yml.",
-              "topics: [5g-security, us-china-trade]", min_items=1, max_items=TOPICS_MAX),
-    FieldSpec("sources", "sources", True, "At least one source: publisher and title, optional date "
-              "and url (http or https). Leave the url out rather than guess it.",
-              "sources:\n  - publisher: Reuters\n    title: Huawei willing to sign no-spy agreements\n"
-              "    date: 2019-05-14", min_items=1, max_items=SOURCES_MAX),
-    FieldSpec("people", "names", False, "People involved, by full name.", "people: [Liang Hua]",
-              max_items=NAMES_MAX),
-    FieldSpec("organizations", "names", False, "Companies, governments' agencies, bodies.",
-              "organizations: [Huawei]", max_items=NAMES_MAX),
-    FieldSpec("places", "names", False, "Countries, cities, regions.", "places: [United Kingdom]",
-              max_items=NAMES_MAX),
-    FieldSpec("updated", "date", False, "The day the briefing was last revised in substance; "
-              "not before `date`.", "updated: 2019-06-01"),
-    FieldSpec("draft", "boolean", False, "true keeps the briefing out of the built site; it shows "
-              "only under `make serve`.", "draft: true"),
+    FieldSpec(
+        "title",
+        "text",
+        True,
+        "The headline: what happened, in a few words.",
+        'title: Huawei offers governments "no-spy" agreements',
+    ),
+    FieldSpec(
+        "date",
+        "date",
+        True,
+        "The day of the development (not of writing), as YYYY-MM-DD. It must match the date in the file name.",
+        "date: 2019-05-14",
+    ),
+    FieldSpec(
+        "summary",
+        "text",
+        True,
+        f"One or two sentences, shown in every list and as the page description; at most {SUMMARY_MAX} characters.",
+        "summary: Huawei's chairman said the company would sign no-spy agreements with governments.",
+        max_length=SUMMARY_MAX,
+    ),
+    FieldSpec(
+        "topics",
+        "topics",
+        True,
+        f"1 to {TOPICS_MAX} topic keys from briefings/topics.yml.",
+        "topics: [5g-security, us-china-trade]",
+        min_items=1,
+        max_items=TOPICS_MAX,
+    ),
+    FieldSpec(
+        "sources",
+        "sources",
+        True,
+        "At least one source: publisher and title, optional date "
+        "and url (http or https). Leave the url out rather than guess it.",
+        "sources:\n  - publisher: Reuters\n    title: Huawei willing to sign no-spy agreements\n    date: 2019-05-14",
+        min_items=1,
+        max_items=SOURCES_MAX,
+    ),
+    FieldSpec("people", "names", False, "People involved, by full name.", "people: [Liang Hua]", max_items=NAMES_MAX),
+    FieldSpec(
+        "organizations",
+        "names",
+        False,
+        "Companies, governments' agencies, bodies.",
+        "organizations: [Huawei]",
+        max_items=NAMES_MAX,
+    ),
+    FieldSpec(
+        "places",
+        "names",
+        False,
+        "Countries, cities, regions.",
+        "places: [United Kingdom]",
+        max_items=NAMES_MAX,
+    ),
+    FieldSpec(
+        "updated",
+        "date",
+        False,
+        "The day the briefing was last revised in substance; not before `date`.",
+        "updated: 2019-06-01",
+    ),
+    FieldSpec(
+        "draft",
+        "boolean",
+        False,
+        "true keeps the briefing out of the built site; it shows only under `make serve`.",
+        "draft: true",
+    ),
 )
 
 SOURCE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("publisher", "text", True, "Who published it.", "publisher: Reuters"),
-    FieldSpec("title", "text", True, "The title of the report or document.",
-              "title: Huawei willing to sign no-spy agreements"),
+    FieldSpec(
+        "title",
+        "text",
+        True,
+        "The title of the report or document.",
+        "title: Huawei willing to sign no-spy agreements",
+    ),
     FieldSpec("date", "date", False, "Its publication date, YYYY-MM-DD.", "date: 2019-05-14"),
     FieldSpec("url", "url", False, "Its address, http or https only.", "url: https://www.example.org/report"),
 )
@@ -114,13 +167,10 @@ class FieldChecker:
         for name in data:
             if name not in known:
                 hint = did_you_mean(name, known)
-                allowed = ", ".join(known)
                 self.report(
                     self.line_of(data, name),
                     f"{prefix}{name}",
-                    f"unknown field;{hint or ''} Allowed fields: {allowed}"
-                    if hint
-                    else f"unknown field; allowed fields are {allowed}",
+                    f"unknown field;{hint}" if hint else f"unknown field; the fields are {', '.join(known)}",
                 )
         for spec in specs:
             if spec.name not in data or data[spec.name] is None:
@@ -182,8 +232,12 @@ class FieldChecker:
         if isinstance(raw, bool):
             return raw
         shown = f"'{raw}'" if isinstance(raw, str) else describe(raw)
-        self.report(line, field, f"expected true or false, got {shown}; write '{spec.name}: true' or "
-                    f"'{spec.name}: false' (yes, no, on and off are not read as true or false)")
+        self.report(
+            line,
+            field,
+            f"expected true or false, got {shown}; write '{spec.name}: true' or "
+            f"'{spec.name}: false' (yes, no, on and off are not read as true or false)",
+        )
         return None
 
     def _check_url(self, spec: FieldSpec, raw: Any, line: int, field: str) -> str | None:
@@ -192,8 +246,12 @@ class FieldChecker:
             return None
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-            self.report(line, field, f"'{text}' is not an http or https URL; give a full address that starts "
-                        "with https://, or leave the url out")
+            self.report(
+                line,
+                field,
+                f"'{text}' is not an http or https URL; give a full address that starts "
+                "with https://, or leave the url out",
+            )
             return None
         return text
 
@@ -205,12 +263,15 @@ class FieldChecker:
             self._type_error(spec, raw, line, field, "a list")
             return None
         if len(raw) < spec.min_items:
-            self.report(line, field, f"is empty; give at least {spec.min_items}, like "
-                        f"'{spec.example.splitlines()[0]}'")
+            what = "one source, with 'publisher:' and 'title:'" if spec.kind == "sources" else "one"
+            self.report(line, field, f"is empty; give at least {what}")
             return None
         if spec.max_items is not None and len(raw) > spec.max_items:
-            self.report(line, field, f"has {len(raw)} items, more than {spec.max_items}; keep the "
-                        f"{spec.max_items} that matter most")
+            self.report(
+                line,
+                field,
+                f"has {len(raw)} {spec.name}, more than {spec.max_items}; keep the {spec.max_items} that matter most",
+            )
             return None
         return raw
 
@@ -241,8 +302,13 @@ class FieldChecker:
             key = self.topic_keys.get(name) or self.topic_keys.get(name.lower())
             if key is None:
                 hint = did_you_mean(name, sorted(self.topic_keys))
-                self.report(item_line, f"{field}[{index + 1}]", f"unknown topic '{name}';{hint or ''} "
-                            "use a key from briefings/topics.yml, or add the topic there")
+                self.report(
+                    item_line,
+                    f"{field}[{index + 1}]",
+                    f"unknown topic '{name}';{hint} (topics are listed in briefings/topics.yml)"
+                    if hint
+                    else f"unknown topic '{name}'; use a key from briefings/topics.yml, or add the topic there",
+                )
             elif key in keys:
                 self.report(item_line, f"{field}[{index + 1}]", f"'{name}' is the topic '{key}' again; keep one")
             else:
@@ -258,8 +324,12 @@ class FieldChecker:
             item_line = self.line_of(items, index)
             where = f"{field}[{index + 1}]"
             if not isinstance(item, LineDict):
-                self.report(item_line, where, f"expected publisher and title, got {describe(item)}; write it like "
-                            "'- publisher: Reuters' with 'title: ...' on the next line, indented alike")
+                self.report(
+                    item_line,
+                    where,
+                    f"expected publisher and title, got {describe(item)}; write it like "
+                    "'- publisher: Reuters' with 'title: ...' on the next line, indented alike",
+                )
                 continue
             before = len(self.problems)
             values = self.check_mapping(item, SOURCE_FIELDS, prefix=f"{where}.", missing_line=item_line)

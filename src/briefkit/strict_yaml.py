@@ -26,10 +26,12 @@ MAX_DEPTH = 20
 class StrictYAMLError(Exception):
     """A problem in the YAML text itself, with its 0-based line inside that text."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, field: str = "front-matter") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field
+        """The key the problem is about, when there is one; else the whole front-matter."""
 
 
 class LineDict(dict[str, Any]):
@@ -54,9 +56,9 @@ class StrictLoader(yaml.SafeLoader):
         self._depth = 0
         self.line_offset = line_offset
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise StrictYAMLError(
                 event.start_mark.line,
                 "anchors and aliases (*name) are not allowed; write the value out in full",
@@ -64,12 +66,12 @@ class StrictLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                event = self.peek_event()
+                event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise StrictYAMLError(
                     event.start_mark.line,
                     f"nested more than {MAX_DEPTH} levels deep; a briefing needs three at most",
                 )
-            node: Node | None = super().compose_node(parent, index)  # type: ignore[misc]
+            node: Node | None = super().compose_node(parent, index)
             return node
         finally:
             self._depth -= 1
@@ -96,7 +98,7 @@ def _construct_mapping(loader: StrictLoader, node: MappingNode) -> LineDict:
             raise StrictYAMLError(line, f"the key {key!r} is not text; field names are words like 'title'")
         if key in mapping:
             first = mapping.key_lines[key] + 1 + loader.line_offset
-            raise StrictYAMLError(line, f"'{key}' appears twice (also on line {first}); keep one of them")
+            raise StrictYAMLError(line, f"appears twice (also on line {first}); keep one of them", key)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
     return mapping
@@ -109,8 +111,8 @@ def _construct_sequence(loader: StrictLoader, node: SequenceNode) -> LineList:
     return items
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
-StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)  # type: ignore[arg-type]
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def _refuse_tag(loader: StrictLoader, node: Node) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefkit import strict_yaml
 from briefkit.model import Topic
-from briefkit.problems import Problem
+from briefkit.problems import Problem, did_you_mean
 from briefkit.schema import describe
 from briefkit.strict_yaml import LineDict, LineList
 
@@ -34,7 +34,11 @@ def load_topics(file: Path, shown_path: str) -> tuple[dict[str, Topic], list[Pro
         problems.append(Problem(shown_path, line, field, message))
 
     if not file.is_file():
-        report(1, "file", "the topic registry is missing; create it with at least one topic (see docs/contributing.md)")
+        report(
+            1,
+            "file",
+            "the topic registry is missing; create it with at least one topic (see docs/contributing.md)",
+        )
         return {}, problems
     try:
         data = strict_yaml.load(file.read_text(encoding="utf-8"))
@@ -42,10 +46,14 @@ def load_topics(file: Path, shown_path: str) -> tuple[dict[str, Topic], list[Pro
         report(1, "file", "is not UTF-8 text; save it as UTF-8")
         return {}, problems
     except strict_yaml.StrictYAMLError as error:
-        report(error.line + 1, "topics", error.message)
+        report(error.line + 1, error.field, error.message)
         return {}, problems
     if not isinstance(data, LineDict):
-        report(1, "topics", f"expected one entry per topic key, got {describe(data)}; see the example in the docs")
+        report(
+            1,
+            "topics",
+            f"expected one entry per topic key, got {describe(data)}; see the example in the docs",
+        )
         return {}, problems
 
     topics: dict[str, Topic] = {}
@@ -53,20 +61,30 @@ def load_topics(file: Path, shown_path: str) -> tuple[dict[str, Topic], list[Pro
     for key, entry in data.items():
         line = data.key_lines[key] + 1
         if not TOPIC_KEY.match(key):
-            report(line, key, "is not a valid topic key; use lowercase letters, digits and hyphens, like 5g-security")
+            report(
+                line,
+                key,
+                "is not a valid topic key; use lowercase letters, digits and hyphens, like 5g-security",
+            )
             continue
         if not isinstance(entry, LineDict):
             report(line, key, f"expected title and description, got {describe(entry)}")
             continue
         for field in entry:
             if field not in TOPIC_FIELDS:
-                report(entry.key_lines[field] + 1, f"{key}.{field}", f"unknown field; allowed: {', '.join(TOPIC_FIELDS)}")
+                hint = did_you_mean(field, TOPIC_FIELDS)
+                report(
+                    entry.key_lines[field] + 1,
+                    f"{key}.{field}",
+                    f"unknown field;{hint}" if hint else f"unknown field; the fields are {', '.join(TOPIC_FIELDS)}",
+                )
         texts: dict[str, str] = {}
         for field in ("title", "description"):
             value = entry.get(field)
-            field_line = entry.key_lines.get(field, entry.line) + 1
-            if not isinstance(value, str) or not value.strip():
-                report(field_line, f"{key}.{field}", f"is missing or not text; write '{field}: ...'")
+            if field not in entry:
+                report(line, f"{key}.{field}", f"is missing; add a line '  {field}: ...' under the key")
+            elif not isinstance(value, str) or not value.strip():
+                report(entry.key_lines[field] + 1, f"{key}.{field}", f"expected text, got {describe(value)}")
             else:
                 texts[field] = " ".join(value.split())
         aliases = entry.get("aliases") or LineList()
@@ -77,7 +95,11 @@ def load_topics(file: Path, shown_path: str) -> tuple[dict[str, Topic], list[Pro
         for spelling in (key, *aliases):
             folded = spelling.strip().lower()
             if folded in spellings and spellings[folded] != key:
-                report(alias_line, f"{key}.aliases", f"'{spelling}' already names the topic '{spellings[folded]}'")
+                report(
+                    alias_line,
+                    f"{key}.aliases",
+                    f"'{spelling}' already names the topic '{spellings[folded]}'",
+                )
             spellings.setdefault(folded, key)
         if len(texts) == 2:
             topics[key] = Topic(key, texts["title"], texts["description"], tuple(a.strip() for a in aliases), line)

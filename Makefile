@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Only Python 3.11+ and make are needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build lint typecheck check clean
+
+# The virtual environment is rebuilt when the project's dependencies change.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+serve: $(BIN)/.installed  ## Serve the site at http://127.0.0.1:8000, drafts included, rebuilding on change
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.installed  ## Build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.installed  ## Check every briefing and the topic registry, without building
+	$(BIN)/briefkit check
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+test: lint typecheck  ## Lint, type-check and run the whole test suite
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,202 @@
+"""Small real sites built with `mkdocs build --strict`, asserted on their pages, links and log."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from conftest import briefing
+from linkcheck import broken_links
+
+if TYPE_CHECKING:
+    from conftest import Project
+
+
+def titles_in_order(page: str) -> list[str]:
+    """The link texts of the briefing links of a page, in order."""
+    return [html.unescape(t) for t in re.findall(r'<a href="[./]*briefings/[^"]+/">([^<]+)</a>', page)]
+
+
+class _LiveMarkup(HTMLParser):
+    """Collects what would run or link in a page: event attributes, script URLs, stray elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}>")
+            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value}>")
+        if tag == "b" or (tag == "img" and dict(attrs).get("src") == "x"):
+            self.found.append(f"<{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.found.append(f"<script>{data}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+def live_markup(page: str) -> list[str]:
+    parser = _LiveMarkup()
+    parser.feed(page)
+    return parser.found
+
+
+def add_three(project: Project) -> None:
+    project.add(
+        "2019/2019-05-14-no-spy.md",
+        briefing(
+            title="Huawei offers no-spy deals",
+            topics="[5g-security, us-china-trade]",
+            extra="organizations: [Huawei]\npeople: [Liang Hua]\n",
+        ),
+    )
+    project.add(
+        "2019/2019-05-10-tariffs.md",
+        briefing(title="Tariffs rise to 25%", date="2019-05-10", topics="[us-china-trade]"),
+    )
+    project.add(
+        "2018/2018-08-23-australia.md",
+        briefing(
+            title="Australia excludes high-risk vendors",
+            date="2018-08-23",
+            topics="[5g-security]",
+            extra="organizations: [Huawei, ZTE]\n",
+        ),
+    )
+    project.add(
+        "2019/2019-06-01-draft.md",
+        briefing(title="Unfinished draft", date="2019-06-01", extra="draft: true\n"),
+    )
+
+
+def test_a_small_site_has_every_page_and_no_broken_link(project: Project) -> None:
+    add_three(project)
+    build = project.build()
+    assert build.returncode == 0, build.log
+    assert "INFO    -  briefings: 3 briefings, 2 topics, 10 generated pages" in build.log
+    for key in ("2019-05-14-no-spy", "2019-05-10-tariffs", "2018-08-23-australia"):
+        assert (build.site / "briefings" / key / "index.html").is_file()
+    assert broken_links(build.site) == []
+
+    # Each topic page lists exactly its briefings, newest first, grouped by year.
+    assert titles_in_order(project.page("topics/5g-security")) == [
+        "Huawei offers no-spy deals",
+        "Australia excludes high-risk vendors",
+    ]
+    assert titles_in_order(project.page("topics/us-china-trade")) == [
+        "Huawei offers no-spy deals",
+        "Tariffs rise to 25%",
+    ]
+    assert '<h3 id="2018">2018' in project.page("topics/5g-security")
+    assert "US–China trade</a>: 1 shared briefing" in project.page("topics/5g-security")
+
+    page = project.page("briefings/2019-05-14-no-spy")
+    assert '<time datetime="2019-05-14">14 May 2019</time>' in page
+    assert '<a href="../../topics/5g-security/">5G security</a>' in page
+    # Related: ranked by what is shared, each with its reason.
+    assert (
+        '<a href="../2018-08-23-australia/">Australia excludes high-risk vendors</a> <span class="bk-why">'
+        '<time datetime="2018-08-23">23 August 2018</time> · also on 5G security · Huawei</span>'
+    ) in page
+    assert (
+        'earlier: <a href="../2018-08-23-australia/">Australia excludes high-risk vendors</a> '
+        "(23 August 2018); this is the latest briefing."
+    ) in page
+
+    assert titles_in_order(project.page("archive/2019")) == [
+        "Huawei offers no-spy deals",
+        "Tariffs rise to 25%",
+    ]
+    home = project.page("")
+    assert "Welcome." in home
+    assert titles_in_order(home) == [
+        "Huawei offers no-spy deals",
+        "Tariffs rise to 25%",
+        "Australia excludes high-risk vendors",
+    ]
+
+
+def test_drafts_are_nowhere_in_a_build(project: Project) -> None:
+    add_three(project)
+    build = project.build()
+    assert build.returncode == 0, build.log
+    assert not (build.site / "briefings" / "2019-06-01-draft").exists()
+    for file in build.site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".json", ".xml"):
+            assert "Unfinished draft" not in file.read_text(encoding="utf-8"), file
+
+
+def test_briefings_stay_out_of_the_navigation(project: Project) -> None:
+    add_three(project)
+    assert project.build().returncode == 0
+    page = project.page("topics/5g-security")
+    nav = page[page.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "Huawei offers no-spy deals" not in nav
+    assert "Topics" in nav
+
+
+def test_the_search_index_holds_title_summary_and_body(project: Project) -> None:
+    add_three(project)
+    assert project.build().returncode == 0
+    index = json.loads((project.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(
+        doc["title"] + " " + doc["text"]
+        for doc in index["docs"]
+        if doc["location"].startswith("briefings/2019-05-14-no-spy/")
+    )
+    for words in ("Huawei offers no-spy deals", "would sign no-spy agreements", "spoke in London"):
+        assert words in texts
+
+
+def test_bad_content_fails_the_build_with_every_problem_and_no_traceback(project: Project) -> None:
+    add_three(project)
+    project.add("2019/2019-05-20-bad.md", briefing(date="2019-05-20", topics="[5g-securty]", extra="draft: no\n"))
+    project.add("2019/2019-05-21-worse.md", "---\ntitle: x\n")
+    build = project.build()
+    assert build.returncode == 1
+    assert "Traceback" not in build.log
+    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  briefings: briefings/2019/2019-05-20-bad.md:5: topics[1]: unknown topic '5g-securty'; "
+        "did you mean '5g-security'? (topics are listed in briefings/topics.yml)",
+        "ERROR   -  briefings: briefings/2019/2019-05-20-bad.md:6: draft: expected true or false, got 'no'; "
+        "write 'draft: true' or 'draft: false' (yes, no, on and off are not read as true or false)",
+        "ERROR   -  briefings: briefings/2019/2019-05-21-worse.md:1: front-matter: has no closing '---' line; "
+        "end the fields with a line of three hyphens",
+        "ERROR   -  3 problems in briefings (listed above); fix them and build again",
+    ]
+    assert build.log.rstrip().endswith("Aborted with a BuildError!")
+    assert not (project.root / "site" / "index.html").exists()
+
+
+def test_values_from_briefings_reach_pages_only_as_text(project: Project) -> None:
+    hostile = '"Deal <script>alert(1)</script> x](javascript:alert(2)) {: onclick=alert(3) } *em*"'
+    project.add(
+        "2019/2019-05-14-x.md",
+        briefing(
+            title=hostile,
+            summary='"<img src=x onerror=alert(4)> [a](javascript:alert(5))"',
+            extra="people: ['<b>Bold</b>', '[x](javascript:alert(6))']\n",
+        ),
+    )
+    build = project.build()
+    assert build.returncode == 0, build.log
+    for path in ("briefings/2019-05-14-x", "topics/5g-security", "", "archive/2019", "topics"):
+        page = project.page(path)
+        assert live_markup(page) == [], path
+        assert "<em>em</em>" not in page
+    page = project.page("briefings/2019-05-14-x")
+    assert "<title>Deal &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<meta name="description" content="&lt;img src=x onerror=alert(4)&gt; [a](javascript:alert(5))">' in page
