@@ -13,11 +13,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from briefkit.problems import Severity
+from briefkit.problems import Severity, plural
 from briefkit.site import Site, build_site
 
 log = get_plugin_logger("briefings")
-IN_NAV = {"index.md", "topics/index.md", "archive/index.md"}
+IN_NAV_BY_DEFAULT = {"index.md", "topics/index.md", "archive/index.md"}
 _state: dict[str, Any] = {"command": "build"}
 
 
@@ -39,21 +39,31 @@ def on_files(files: Files, config: Any) -> Files:
         else:
             log.info(str(problem))
     if not site.ok:
-        count = site.content.errors
-        raise PluginError(
-            f"{count} problem{'s' if count != 1 else ''} in briefings (listed above); fix them and build again"
-        )
+        found = plural(site.content.errors, "problem")
+        raise PluginError(f"{found} in briefings (listed above); fix them and build again")
     _state["site"] = site
+    in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
     for page in site.pages:
         if page.path in files.src_uris:
             files.remove(files.src_uris[page.path])
         file = File.generated(config, page.path, content=page.content)
-        if page.path not in IN_NAV:
+        if page.path not in in_nav:
             # Out of the sidebar, so each page's size does not grow with the number of briefings.
             file.inclusion = InclusionLevel.NOT_IN_NAV
         file.edit_uri = _edit_uri(page.source, page.path, root, config)
         files.append(file)
     return files
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """The docs paths that mkdocs.yml's `nav:` names, at any depth."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(item) for item in nav))
+    return set()
 
 
 def _edit_uri(source: str | None, path: str, root: Path, config: Any) -> str | None:

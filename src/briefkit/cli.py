@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefkit.content import Layout, load_content
 from briefkit.output import write_pages
-from briefkit.problems import Severity, count_errors
+from briefkit.problems import Severity, count_errors, plural
 from briefkit.site import build_site
 
 
@@ -53,8 +53,8 @@ def run_check(root: Path, paths: list[Path], output_format: str) -> int:
     errors = count_errors(content.problems)
     warnings = sum(1 for p in content.problems if p.severity is Severity.WARNING)
     print(
-        f"briefkit check: {len(content.briefings)} briefings read, {errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}",
+        f"briefkit check: {plural(len(content.briefings), 'briefing')} read, {plural(errors, 'error')}, "
+        f"{plural(warnings, 'warning')}",
         file=sys.stderr,
     )
     return 1 if errors else 0
@@ -67,7 +67,7 @@ def run_generate(root: Path, out: Path, drafts: bool) -> int:
             print(problem, file=sys.stderr)
     if not site.ok:
         print(
-            f"briefkit generate: {site.content.errors} problems in briefings; nothing written",
+            f"briefkit generate: {plural(site.content.errors, 'problem')} in briefings; nothing written",
             file=sys.stderr,
         )
         return 1

@@ -44,3 +44,9 @@ def meta_value(value: str) -> Markup:
     valid YAML, and `json.dumps` quotes every character that YAML could misread.
     """
     return Markup(json.dumps(html_text(value), ensure_ascii=False))
+
+
+def code(value: str) -> Markup:
+    """`value` as inline code. Markdown's backticks would show character references literally,
+    so this is an HTML `<code>` element around escaped text."""
+    return Markup(f"<code>{inline_text(value)}</code>")

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from briefkit.escape import inline_text, meta_value
+from briefkit.escape import code, inline_text, meta_value
 from briefkit.model import NameKind
+from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
 
 if TYPE_CHECKING:
     from datetime import date
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME_LATEST = 10
+REFERENCE_PATH = "contributing/reference.md"
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,17 @@ def _environment() -> Environment:
         year_path=year_path,
         name_kinds=list(NameKind),
     )
-    environment.filters.update(day=day, meta=meta_value, verbatim=Markup, month=lambda d: f"{d:%B %Y}")
+    environment.filters.update(day=day, meta=meta_value, code=code, verbatim=Markup, month=lambda d: f"{d:%B %Y}")
     return environment
 
 
 class PageRenderer:
     """Renders every generated page of a catalog."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, all_topics: list[Topic] | None = None) -> None:
         self.catalog = catalog
+        self.all_topics = all_topics if all_topics is not None else list(catalog.topics.values())
+        """Every topic of the registry, used or not, for the format reference."""
         self.environment = _environment()
 
     def render(self, template: str, page_path: str, **values: Any) -> str:
@@ -107,6 +111,16 @@ class PageRenderer:
             ),
             GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md")),
             GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md")),
+            GeneratedPage(
+                REFERENCE_PATH,
+                self.render(
+                    "reference.md.j2",
+                    REFERENCE_PATH,
+                    fields=BRIEFING_FIELDS,
+                    source_fields=SOURCE_FIELDS,
+                    all_topics=self.all_topics,
+                ),
+            ),
         ]
         for topic in catalog.topics.values():
             pages.append(GeneratedPage(topic_path(topic), self.render("topic.md.j2", topic_path(topic), topic=topic)))

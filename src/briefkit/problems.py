@@ -74,3 +74,8 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for problem in problems if problem.severity is Severity.ERROR)
+
+
+def plural(count: int, word: str) -> str:
+    """`1 problem`, `2 problems`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

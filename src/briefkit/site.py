@@ -41,5 +41,5 @@ def build_site(root: Path, include_drafts: bool = False, today: date | None = No
     if content.errors == 0:
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
-        pages = PageRenderer(catalog).all_pages(welcome)
+        pages = PageRenderer(catalog, list(content.topics.values())).all_pages(welcome)
     return Site(layout, content, catalog, pages)
