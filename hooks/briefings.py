@@ -47,7 +47,7 @@ def on_files(files: Files, config: Any) -> Files:
         if page.path in files.src_uris:
             files.remove(files.src_uris[page.path])
         file = File.generated(config, page.path, content=page.content)
-        if page.path not in in_nav:
+        if file.is_documentation_page() and page.path not in in_nav:
             # Out of the sidebar, so each page's size does not grow with the number of briefings.
             file.inclusion = InclusionLevel.NOT_IN_NAV
         file.edit_uri = _edit_uri(page.source, page.path, root, config)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.cli import main
 from briefkit.site import build_site
+
 from conftest import MKDOCS_YML, REPO, briefing
 from linkcheck import broken_links
 
@@ -32,7 +33,11 @@ def test_generate_writes_the_pages_the_hook_uses(project: Project, tmp_path: Pat
     out = tmp_path / "generated"
     assert main(["--root", str(project.root), "generate", "--out", str(out)]) == 0
     pages = {page.path: page.content for page in build_site(project.root).pages}
-    written = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8") for path in out.rglob("*.md")}
+    written = {
+        path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+        for path in out.rglob("*")
+        if path.is_file() and path.name != ".briefkit-generated"
+    }
     assert written == pages
     assert "briefings/2019-05-14-no-spy.md" in written
     # Running again replaces the folder it wrote, without complaint.

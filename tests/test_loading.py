@@ -9,6 +9,7 @@ import pytest
 
 from briefkit.content import Layout, load_content
 from briefkit.problems import Severity
+
 from conftest import briefing
 
 if TYPE_CHECKING:

@@ -6,10 +6,17 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefkit.content import Layout, load_content
 from briefkit.output import write_pages
 from briefkit.problems import Severity, count_errors, plural
+from briefkit.scaffold import NewBriefing, ScaffoldError, resolve_topics, write_new_briefing
+from briefkit.topics import load_topics
+
+if TYPE_CHECKING:
+    from briefkit.model import Topic
+from briefkit.schema_json import json_schema_text
 from briefkit.site import build_site
 
 
@@ -36,13 +43,82 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--out", type=Path, required=True, help="the folder to write to")
     generate.add_argument("--drafts", action="store_true", help="include drafts")
 
+    new = commands.add_parser("new", help="write a new briefing with every field, ready to fill in")
+    new.add_argument("title", nargs="?", help="the briefing's title (asked for when left out, in a terminal)")
+    new.add_argument("--topic", action="append", default=[], help="a topic key; repeat for more")
+    new.add_argument("--date", type=_iso_date, help="the day of the development, YYYY-MM-DD (default: today)")
+
+    commands.add_parser("schema", help="print the JSON Schema of a briefing's front-matter")
+
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.paths, args.format)
     if args.command == "generate":
         return run_generate(root, args.out, args.drafts)
+    if args.command == "schema":
+        return run_schema(root)
+    if args.command == "new":
+        return run_new(root, args.title, args.topic, args.date)
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2019-05-14") from None
+
+
+def run_new(root: Path, title: str | None, topics: list[str], day: date | None) -> int:
+    layout = Layout(root)
+    registry, problems = load_topics(layout.topics_file, layout.shown(layout.topics_file))
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if title is None:
+        if not sys.stdin.isatty():
+            print(
+                'briefkit new: give a title, e.g. briefkit new "Huawei offers no-spy deals" --topic 5g-security',
+                file=sys.stderr,
+            )
+            return 2
+        title, day, topics = _ask(registry, day)
+    try:
+        keys = resolve_topics(topics, registry)
+        path = write_new_briefing(layout, NewBriefing(title.strip(), day or date.today(), keys))
+    except ScaffoldError as error:
+        print(f"briefkit new: {error}", file=sys.stderr)
+        return 1
+    print(layout.shown(path))
+    return 0
+
+
+def _ask(registry: dict[str, Topic], day: date | None) -> tuple[str, date, list[str]]:
+    title = ""
+    while not title.strip():
+        title = input("Title: ")
+    while day is None:
+        answer = input(f"Date of the development (YYYY-MM-DD) [{date.today().isoformat()}]: ").strip()
+        try:
+            day = date.fromisoformat(answer) if answer else date.today()
+        except ValueError:
+            print("  write the date as YYYY-MM-DD, e.g. 2019-05-14")
+    print("Topics: " + ", ".join(registry))
+    topics: list[str] = []
+    while not topics:
+        topics = input("Topics (keys, separated by commas): ").replace(",", " ").split()
+    return title, day, topics
+
+
+def run_schema(root: Path) -> int:
+    layout = Layout(root)
+    registry, problems = load_topics(layout.topics_file, layout.shown(layout.topics_file))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    sys.stdout.write(json_schema_text(registry))
+    return 1 if problems else 0
 
 
 def run_check(root: Path, paths: list[Path], output_format: str) -> int:

@@ -187,6 +187,9 @@ def _check_body(body: str, body_line: int, report: Any) -> None:
             "What happened, Why it matters, Background, What to watch",
         )
         return
+    if all(not line.strip() or line.lstrip().startswith("#") for line in body.split("\n")):
+        report(body_line, "body", "has headings but no text; write the account under them")
+        return
     fence: str | None = None
     previous = ""
     for offset, line in enumerate(body.split("\n")):

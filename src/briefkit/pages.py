@@ -19,6 +19,7 @@ from markupsafe import Markup
 from briefkit.escape import code, inline_text, meta_value
 from briefkit.model import NameKind
 from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+from briefkit.schema_json import SCHEMA_PATH, json_schema_text
 
 if TYPE_CHECKING:
     from datetime import date
@@ -35,7 +36,10 @@ REFERENCE_PATH = "contributing/reference.md"
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One page made at build time: where it goes in the docs tree, and its Markdown."""
+    """One page made at build time: where it goes in the docs tree, and its Markdown.
+
+    A few generated files are not Markdown (the JSON Schema); MkDocs copies those as they are.
+    """
 
     path: str
     """Its path in the docs tree, such as `topics/5g-security.md`."""
@@ -111,6 +115,7 @@ class PageRenderer:
             ),
             GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md")),
             GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md")),
+            GeneratedPage(SCHEMA_PATH, json_schema_text({topic.key: topic for topic in self.all_topics})),
             GeneratedPage(
                 REFERENCE_PATH,
                 self.render(

@@ -174,14 +174,14 @@ class FieldChecker:
                 )
         for spec in specs:
             if spec.name not in data or data[spec.name] is None:
-                if spec.required:
-                    where = self.line_of(data, spec.name) if spec.name in data else missing_line
-                    example = spec.example.splitlines()[0]
+                example = spec.example.splitlines()[0]
+                if spec.required and spec.name in data:
                     self.report(
-                        where if where is not None else self.line_of(data),
-                        f"{prefix}{spec.name}",
-                        f"is missing; add a line such as '{example}'",
+                        self.line_of(data, spec.name), f"{prefix}{spec.name}", f"is empty; fill it in, like '{example}'"
                     )
+                elif spec.required:
+                    where = missing_line if missing_line is not None else self.line_of(data)
+                    self.report(where, f"{prefix}{spec.name}", f"is missing; add a line such as '{example}'")
                 continue
             value = self.check_value(spec, data[spec.name], self.line_of(data, spec.name), f"{prefix}{spec.name}")
             if value is not None:
