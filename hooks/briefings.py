@@ -6,8 +6,10 @@ reloads it under `mkdocs serve`, so state is reset in `on_config`.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -72,6 +74,18 @@ def _edit_uri(source: str | None, path: str, root: Path, config: Any) -> str | N
         return path if (Path(config.docs_dir) / path).is_file() else None
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve())
     return "/".join([".."] * len(docs.parts) + [source])
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    # A briefing's edit link climbs out of docs/ (`.../docs/../briefings/x.md`); GitHub wants it plain.
+    if page.edit_url and "/../" in page.edit_url:
+        page.edit_url = _normalize_url(page.edit_url)
+    return context
+
+
+def _normalize_url(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
 
 
 def on_post_build(config: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -83,9 +84,11 @@ class Project:
         path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
         return path
 
-    def build(self, *args: str) -> Build:
+    def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         """Run `mkdocs build --strict` as a maintainer would, in a separate process."""
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # The site's address and edit links come from the environment: only what the test gives counts.
+        inherited = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "BRIEFKIT_EDIT_URI")}
+        env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
             cwd=self.root,
@@ -106,6 +109,20 @@ class Build:
     returncode: int
     log: str
     site: Path
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Project:
+    """A copy of this repository's site: its mkdocs.yml, docs, briefings and hook."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("docs", "briefings", "hooks"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    # The templates folder is watched by `mkdocs serve`; the copy builds with the installed package.
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return Project(root)
 
 
 @pytest.fixture
