@@ -99,3 +99,20 @@ def test_main_publishes_to_pages_with_least_rights() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert steps(deploy) == ["actions/deploy-pages@v5"]
+
+
+def test_the_pull_request_template_carries_the_review_checklist() -> None:
+    template = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    guide = (REPO / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
+    checklist = guide[guide.index("## Review checklist") :].split("\n## ", 1)[0]
+    items = [line for line in checklist.splitlines() if line.startswith("- [ ]")]
+    assert len(items) == 7
+    assert [line for line in template.splitlines() if line.startswith("- [ ]")] == items
+
+
+def test_pre_commit_runs_ruff_and_briefkit_check() -> None:
+    config = strict_yaml.load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff-check", "ruff-format", "briefkit-check"} <= hooks.keys()
+    assert hooks["briefkit-check"]["entry"] == ".venv/bin/briefkit check"
+    assert hooks["briefkit-check"]["files"] == "^briefings/"

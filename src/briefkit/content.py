@@ -75,7 +75,9 @@ def load_content(layout: Layout, today: date | None = None, only: list[Path] | N
     problems.extend(_cross_checks(briefings, topics))
     if only is not None:
         wanted = {layout.shown(path.resolve()) for path in only}
-        problems = [p for p in problems if p.path in wanted or p.path == layout.shown(layout.topics_file)]
+        registry = layout.shown(layout.topics_file)
+        # The registry's errors concern every briefing; its warnings only someone who asked about it.
+        problems = [p for p in problems if p.path in wanted or (p.path == registry and p.severity is Severity.ERROR)]
     briefings.sort(key=lambda b: (b.date, b.key), reverse=True)
     return Content(topics, briefings, sort_problems(problems))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from frontmatter.default_handlers import YAMLHandler
@@ -57,11 +58,21 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
 
     `shown_path` is how messages name the file (relative to the project, forward slashes).
     """
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        message = f"is {size:,} bytes, more than {MAX_FILE_BYTES:,}; a briefing is short: split or trim it"
+        return None, [Problem(shown_path, 1, "file", message)]
+    return parse_briefing(file.read_bytes(), shown_path, expect)
+
+
+def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[Briefing | None, list[Problem]]:
+    """The briefing in `raw`, the bytes of the file `shown_path` (whose name and folder are checked too)."""
     problems: list[Problem] = []
 
     def report(line: int, field: str, message: str) -> None:
         problems.append(Problem(shown_path, line, field, message))
 
+    file = PurePosixPath(shown_path)
     match = FILE_NAME.match(file.name)
     name_date: date | None = None
     if not match:
@@ -88,7 +99,7 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
                 f"move it to briefings/{name_date.year}/",
             )
 
-    text = _read_text(file, report)
+    text = _decode(raw, report)
     if text is None:
         return None, problems
     handler = StrictYAMLHandler()
@@ -135,7 +146,7 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
     if problems or match is None:
         return None, problems
     briefing = Briefing(
-        key=file.name.removesuffix(".md"),
+        key=file.stem,
         path=shown_path,
         title=values["title"],
         date=values["date"],
@@ -153,16 +164,7 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
     return briefing, problems
 
 
-def _read_text(file: Path, report: Any) -> str | None:
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        report(
-            1,
-            "file",
-            f"is {size:,} bytes, more than {MAX_FILE_BYTES:,}; a briefing is short: split or trim it",
-        )
-        return None
-    raw = file.read_bytes()
+def _decode(raw: bytes, report: Any) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         report(1, "file", "starts with a byte-order mark (BOM); save the file as UTF-8 without BOM")
         return None

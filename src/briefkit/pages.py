@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from briefkit.escape import code, inline_text, meta_value
+from briefkit.mistakes import MISTAKES
 from briefkit.model import NameKind
 from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
 from briefkit.schema_json import SCHEMA_PATH, json_schema_text
@@ -124,6 +125,7 @@ class PageRenderer:
                     fields=BRIEFING_FIELDS,
                     source_fields=SOURCE_FIELDS,
                     all_topics=self.all_topics,
+                    mistakes=[(mistake, mistake.problems()) for mistake in MISTAKES],
                 ),
             ),
         ]
