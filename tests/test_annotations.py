@@ -24,10 +24,10 @@ EXPECTED = {
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=file::starts with a byte-order mark (BOM); save the file as UTF-8 without BOM"
     ),
     "A value containing `: ` without quotes": (
-        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=2,title=front-matter::YAML syntax error: mapping values are not allowed here; a value that contains ': ' must be put in double quotes"
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=2,title=front-matter::YAML syntax error: ': ' inside a value; put the whole value in double quotes"
     ),
     "A tab used to indent": (
-        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=7,title=front-matter::YAML syntax error: found character '\\t' that cannot start any token; indent with spaces, not tabs"
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=7,title=front-matter::YAML syntax error: a tab character; indent with spaces, not tabs"
     ),
     "Fields written as a list": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=front-matter::is a list, not a set of 'field: value' lines; write one field per line, like 'title: Huawei offers no-spy deals'"
@@ -45,7 +45,7 @@ EXPECTED = {
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=4,title=summary::is empty; fill it in, like 'summary: Huawei's chairman said the company would sign no-spy agreements with governments.'"
     ),
     "A value starting with `[` without quotes": (
-        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=2,title=front-matter::YAML syntax error: expected <block end>, but found '<scalar>'; check that the lines of one list or field are indented alike, and quotes are closed"
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=2,title=front-matter::YAML syntax error: this line does not fit the lines around it; check that the lines of one list or field are indented alike, and put values that start with [ or { in double quotes"
     ),
     "`yes` or `no` for draft": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=6,title=draft::expected true or false, got 'no'; write 'draft: true' or 'draft: false' (yes, no, on and off are not read as true or false)"

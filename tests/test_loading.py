@@ -142,18 +142,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "YAML syntax error",
         briefing(title="Huawei: a deal"),
-        [
-            "2: front-matter: YAML syntax error: mapping values are not allowed here; a value that contains ': ' "
-            "must be put in double quotes"
-        ],
+        ["2: front-matter: YAML syntax error: ': ' inside a value; put the whole value in double quotes"],
     ),
     (
         "tab indentation",
         "---\ntitle: t\n\tdate: 2019-05-14\n---\nbody\n",
-        [
-            "3: front-matter: YAML syntax error: found character '\\t' that cannot start any token; "
-            "indent with spaces, not tabs"
-        ],
+        ["3: front-matter: YAML syntax error: a tab character; indent with spaces, not tabs"],
     ),
     (
         "alias",
@@ -177,6 +171,11 @@ CASES: list[tuple[str, str, list[str]]] = [
             "10: body: is empty; write the account below the front-matter, under the headings What happened, "
             "Why it matters, Background, What to watch"
         ],
+    ),
+    (
+        "unclosed quote",
+        briefing(title='"Huawei offers'),
+        ["2: front-matter: YAML syntax error: a quote is not closed; end the value with the same quote it starts with"],
     ),
 ]
 

@@ -6,9 +6,13 @@ PyYAML's `safe_load` follows YAML 1.1: `no` becomes False, `1.10` becomes 1.1, `
 
 - every plain value is text, except `true`, `false` and an empty value (null);
 - a key that appears twice, an alias (`*name`) or a merge key (`<<`) is an error;
-- nesting deeper than `MAX_DEPTH` is an error;
+- nesting deeper than `MAX_DEPTH` is an error, found before the parser sees it;
 - each mapping remembers the line of each of its keys, and each list the line of each item,
   so a problem can name its line.
+
+libyaml's C parser is used when PyYAML has it (about ten times faster; `briefkit check` must
+read 1,000 briefings in under a second), the pure-Python one otherwise; both give the same nodes,
+which are checked and turned into values here.
 """
 
 from __future__ import annotations
@@ -17,10 +21,27 @@ import re
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 MAX_DEPTH = 20
 """Briefings need three levels (sources, a source, its fields); twenty leaves room and stops abuse."""
+
+try:
+    from yaml._yaml import CParser as _Parser  # the same nodes as yaml.Composer, from libyaml
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
 
 
 class StrictYAMLError(Exception):
@@ -48,39 +69,21 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader with only null and true/false resolved implicitly, and no aliases."""
+class _StrictResolver(Resolver):
+    """Resolves only null and true/false implicitly: every other plain value is text."""
 
+
+_StrictResolver.yaml_implicit_resolvers = {}
+_StrictResolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+_StrictResolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+
+
+class StrictLoader(_Parser, SafeConstructor, _StrictResolver):  # type: ignore[misc, valid-type]
     def __init__(self, stream: str, line_offset: int = 0) -> None:
-        super().__init__(stream)
-        self._depth = 0
+        _Parser.__init__(self, stream)
+        SafeConstructor.__init__(self)
+        _StrictResolver.__init__(self)
         self.line_offset = line_offset
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise StrictYAMLError(
-                event.start_mark.line,
-                "anchors and aliases (*name) are not allowed; write the value out in full",
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                event = self.peek_event()  # type: ignore[no-untyped-call]
-                raise StrictYAMLError(
-                    event.start_mark.line,
-                    f"nested more than {MAX_DEPTH} levels deep; a briefing needs three at most",
-                )
-            node: Node | None = super().compose_node(parent, index)
-            return node
-        finally:
-            self._depth -= 1
-
-
-# Drop YAML 1.1's implicit typing: keep null and the two spellings of a boolean JSON also knows.
-StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
 
 
 def _construct_mapping(loader: StrictLoader, node: MappingNode) -> LineDict:
@@ -89,10 +92,8 @@ def _construct_mapping(loader: StrictLoader, node: MappingNode) -> LineDict:
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line
-        if isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
-            raise StrictYAMLError(line, "merge keys (<<) are not allowed; write each field out")
         key = loader.construct_object(key_node, deep=True)
-        if key == "<<":
+        if key == "<<" or key_node.tag == "tag:yaml.org,2002:merge":
             raise StrictYAMLError(line, "merge keys (<<) are not allowed; write each field out")
         if not isinstance(key, str):
             raise StrictYAMLError(line, f"the key {key!r} is not text; field names are words like 'title'")
@@ -111,19 +112,64 @@ def _construct_sequence(loader: StrictLoader, node: SequenceNode) -> LineList:
     return items
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-
-
 def _refuse_tag(loader: StrictLoader, node: Node) -> None:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     raise StrictYAMLError(node.start_mark.line, f"the tag {tag} is not allowed; remove it and write plain text")
 
 
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # An explicit `!!timestamp`, `!!set` or `!!python/...` would bring back the surprises or worse.
 for _tag in ("timestamp", "set", "omap", "pairs", "binary"):
     StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 StrictLoader.add_constructor(None, _refuse_tag)
+
+
+def _flow_depth_exceeded(text: str) -> int | None:
+    """The 0-based line where `[`/`{` nesting first passes MAX_DEPTH, if it does.
+
+    Checked before parsing, because a parser nests its own calls as deeply as the text does.
+    Brackets inside quotes count too: a value needing twenty open brackets is no briefing.
+    """
+    depth = 0
+    line = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            line += 1
+    return None
+
+
+def _check_tree(root: Node) -> None:
+    """Refuse aliases (a node reached twice) and nesting deeper than MAX_DEPTH, without expanding."""
+    seen: set[int] = set()
+    # Each entry: a node, its depth, and the line where it is used (an alias shares its node with
+    # the anchor, so the node's own line would point at the anchor, not at the alias).
+    stack: list[tuple[Node, int, int]] = [(root, 1, root.start_mark.line)]
+    while stack:
+        node, depth, used_on = stack.pop()
+        if id(node) in seen:
+            raise StrictYAMLError(used_on, "anchors and aliases (*name) are not allowed; write the value out in full")
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise StrictYAMLError(
+                node.start_mark.line, f"nested more than {MAX_DEPTH} levels deep; a briefing needs three at most"
+            )
+        # Children go on the stack last-first, so they are visited in document order and the
+        # second use of a node (the alias) is the one reported.
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1, child.start_mark.line) for child in reversed(node.value))
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, depth + 1, key.start_mark.line))
+                stack.append((key, depth + 1, key.start_mark.line))
+        elif not isinstance(node, ScalarNode):  # pragma: no cover - YAML has no other kind
+            raise StrictYAMLError(node.start_mark.line, "unexpected YAML node")
 
 
 def load(text: str, line_offset: int = 0) -> Any:
@@ -133,15 +179,24 @@ def load(text: str, line_offset: int = 0) -> Any:
     YAML syntax errors, so callers need to catch only that. `line_offset` is the file line
     (0-based) where `text` starts, used only in messages that mention another line.
     """
+    deep = _flow_depth_exceeded(text)
+    if deep is not None:
+        raise StrictYAMLError(deep, f"nested more than {MAX_DEPTH} levels deep; a briefing needs three at most")
     loader = StrictLoader(text, line_offset)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_tree(node)
+        return loader.construct_document(node)
     except StrictYAMLError:
         raise
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is found where the text ends; the contributor needs where it opened.
+        opened = "quoted scalar" in (error.context or "")
+        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         line = mark.line if mark is not None else 0
-        raise StrictYAMLError(line, _explain(error)) from None
+        raise StrictYAMLError(line, _explain(error, text, line)) from None
     except yaml.YAMLError as error:
         raise StrictYAMLError(0, f"YAML error: {error}") from None
     except RecursionError:
@@ -150,15 +205,23 @@ def load(text: str, line_offset: int = 0) -> Any:
         loader.dispose()
 
 
-def _explain(error: yaml.MarkedYAMLError) -> str:
+def _explain(error: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    """A YAML error in our words: the same whichever parser (C or Python) found it."""
     problem = (error.problem or str(error)).strip()
-    hint = "check the indentation and quoting on this line"
+    context = (error.context or "").strip()
+    lines = text.split("\n")
+    here = lines[line] if 0 <= line < len(lines) else ""
+    if "\t" in here or "tab" in problem:
+        return "YAML syntax error: a tab character; indent with spaces, not tabs"
+    if "found undefined alias" in problem:
+        return "anchors and aliases (*name) are not allowed; write the value out in full"
     if "mapping values are not allowed" in problem:
-        hint = "a value that contains ': ' must be put in double quotes"
-    elif "found character '\\t'" in problem or "\\t" in problem:
-        hint = "indent with spaces, not tabs"
-    elif "found undefined alias" in problem:
-        hint = "anchors and aliases are not allowed; write the value out in full"
-    elif "expected <block end>" in problem or "did not find expected" in problem:
-        hint = "check that the lines of one list or field are indented alike, and quotes are closed"
-    return f"YAML syntax error: {problem}; {hint}"
+        return "YAML syntax error: ': ' inside a value; put the whole value in double quotes"
+    if "quoted scalar" in context or "end of stream" in problem:
+        return "YAML syntax error: a quote is not closed; end the value with the same quote it starts with"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return (
+            "YAML syntax error: this line does not fit the lines around it; check that the lines of one list "
+            "or field are indented alike, and put values that start with [ or { in double quotes"
+        )
+    return f"YAML syntax error: {problem}; check the indentation and quoting on this line"
