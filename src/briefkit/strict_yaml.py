@@ -78,7 +78,7 @@ _StrictResolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?
 _StrictResolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
 
 
-class StrictLoader(_Parser, SafeConstructor, _StrictResolver):  # type: ignore[misc, valid-type]
+class StrictLoader(_Parser, SafeConstructor, _StrictResolver):
     def __init__(self, stream: str, line_offset: int = 0) -> None:
         _Parser.__init__(self, stream)
         SafeConstructor.__init__(self)
@@ -117,12 +117,13 @@ def _refuse_tag(loader: StrictLoader, node: Node) -> None:
     raise StrictYAMLError(node.start_mark.line, f"the tag {tag} is not allowed; remove it and write plain text")
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# The stubs only admit PyYAML's own loader classes here; ours is one in all but name.
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[type-var]
+StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)  # type: ignore[type-var]
 # An explicit `!!timestamp`, `!!set` or `!!python/...` would bring back the surprises or worse.
 for _tag in ("timestamp", "set", "omap", "pairs", "binary"):
-    StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
-StrictLoader.add_constructor(None, _refuse_tag)
+    StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)  # type: ignore[type-var]
+StrictLoader.add_constructor(None, _refuse_tag)  # type: ignore[type-var]
 
 
 def _flow_depth_exceeded(text: str) -> int | None:
