@@ -95,6 +95,36 @@ EXPECTED = {
     "Headings with no text": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=10,title=body::has headings but no text; write the account under them"
     ),
+    "A `<script>` (or `<iframe>`, `<style>`, `<form>`, ...) in the body": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=13,title=body::raw HTML <script> is not allowed; write Markdown instead"
+    ),
+    "An event attribute (`onclick=`, `onerror=`, ...) or `style=`": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=13,title=body::the attribute onclick on <abbr> is not allowed; remove it"
+    ),
+    "A link to a `javascript:`, `vbscript:` or `data:` address": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=13,title=body::a link to a javascript: address is not allowed; link only to http or https addresses"
+    ),
+    "An image from a `data:` address": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=13,title=body::a link to a data: address is not allowed; link only to http or https addresses"
+    ),
+    "An attribute list that sets attributes": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=14,title=body::an attribute list ({: ... }) may only give classes and ids; remove the rest"
+    ),
+    "A file over 1 MB": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=file::is 1,000,238 bytes, more than 1,000,000; a briefing is short: split or trim it"
+    ),
+    "Bytes that are not UTF-8": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=13,title=file::is not UTF-8 text; save the file with UTF-8 encoding"
+    ),
+    "A NUL byte": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=13,title=file::contains a NUL byte; remove it"
+    ),
+    "Nesting deeper than 20 levels": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=6,title=front-matter::nested more than 20 levels deep; a briefing needs three at most"
+    ),
+    "Front-matter over 64 KB": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=front-matter::is 90,128 characters long, more than 64,000; keep the fields short and put the account in the body"
+    ),
     "Capitals or spaces in the file name": (
         "::error file=briefings/2019/2019-05-14-Huawei No Spy.md,line=1,title=file::the name '2019-05-14-Huawei No Spy.md' is not YYYY-MM-DD-slug.md; rename it like 2019-05-14-huawei-offers-no-spy-deals.md (lowercase letters, digits, hyphens)"
     ),
@@ -114,7 +144,7 @@ def test_the_annotation_on_the_pull_request(
 ) -> None:
     path = project.root / mistake.path
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(mistake.text, encoding="utf-8")
+    path.write_bytes(mistake.raw)
     assert main(["--root", str(project.root), "check", "--format", "github", str(path)]) == 1
     assert capsys.readouterr().out.splitlines() == [EXPECTED[mistake.name]]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from frontmatter.default_handlers import YAMLHandler
 
 from briefkit import strict_yaml
+from briefkit.body_policy import body_problems
 from briefkit.model import Briefing, Source
 from briefkit.problems import Problem
 from briefkit.schema import BRIEFING_FIELDS, FieldChecker, describe
@@ -59,14 +60,20 @@ def read_briefing(file: Path, shown_path: str, expect: Expectations) -> tuple[Br
     `shown_path` is how messages name the file (relative to the project, forward slashes).
     """
     size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        message = f"is {size:,} bytes, more than {MAX_FILE_BYTES:,}; a briefing is short: split or trim it"
-        return None, [Problem(shown_path, 1, "file", message)]
+    if size > MAX_FILE_BYTES:  # known before reading, so a huge file costs no memory
+        return None, [_too_large(shown_path, size)]
     return parse_briefing(file.read_bytes(), shown_path, expect)
+
+
+def _too_large(shown_path: str, size: int) -> Problem:
+    message = f"is {size:,} bytes, more than {MAX_FILE_BYTES:,}; a briefing is short: split or trim it"
+    return Problem(shown_path, 1, "file", message)
 
 
 def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[Briefing | None, list[Problem]]:
     """The briefing in `raw`, the bytes of the file `shown_path` (whose name and folder are checked too)."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_too_large(shown_path, len(raw))]
     problems: list[Problem] = []
 
     def report(line: int, field: str, message: str) -> None:
@@ -192,6 +199,8 @@ def _check_body(body: str, body_line: int, report: Any) -> None:
     if all(not line.strip() or line.lstrip().startswith("#") for line in body.split("\n")):
         report(body_line, "body", "has headings but no text; write the account under them")
         return
+    for offset, message in body_problems(body):
+        report(body_line + offset, "body", message)
     fence: str | None = None
     previous = ""
     for offset, line in enumerate(body.split("\n")):

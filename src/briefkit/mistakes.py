@@ -42,13 +42,17 @@ class Mistake:
     name: str
     """What the contributor did, in their words."""
     fix: str
-    text: str
-    """The whole example file."""
+    text: str | bytes
+    """The whole example file (bytes where the mistake is in the encoding)."""
     path: str = EXAMPLE_PATH
+
+    @property
+    def raw(self) -> bytes:
+        return self.text if isinstance(self.text, bytes) else self.text.encode("utf-8")
 
     def problems(self) -> list[Problem]:
         expect = Expectations(topic_spellings(EXAMPLE_TOPICS), EXAMPLE_TODAY)
-        return parse_briefing(self.text.encode("utf-8"), self.path, expect)[1]
+        return parse_briefing(self.raw, self.path, expect)[1]
 
 
 MISTAKES: tuple[Mistake, ...] = (
@@ -120,6 +124,47 @@ MISTAKES: tuple[Mistake, ...] = (
     Mistake("A level-1 heading in the body", "Use `##` for sections.", example(body="# Huawei\n\nText.\n")),
     Mistake("No body", "Write the account below the fields.", example(body="")),
     Mistake("Headings with no text", "Write the account under them.", example(body="## What happened\n")),
+    Mistake(
+        "A `<script>` (or `<iframe>`, `<style>`, `<form>`, ...) in the body",
+        "Write Markdown; only "
+        "`<abbr>`, `<sup>`, `<sub>`, `<kbd>`, `<mark>` and a few other inline elements are allowed.",
+        example(body="## What happened\n\nHuawei spoke.<script>alert(1)</script>\n"),
+    ),
+    Mistake(
+        "An event attribute (`onclick=`, `onerror=`, ...) or `style=`",
+        "Remove it.",
+        example(body='## What happened\n\n<abbr title="European Union" onclick="x()">EU</abbr>\n'),
+    ),
+    Mistake(
+        "A link to a `javascript:`, `vbscript:` or `data:` address",
+        "Link only to http or https addresses.",
+        example(body="## What happened\n\nSee [the report](javascript:alert(1)).\n"),
+    ),
+    Mistake(
+        "An image from a `data:` address",
+        "Remove it; briefings carry no images.",
+        example(body="## What happened\n\n![chart](data:image/png;base64,AAAA)\n"),
+    ),
+    Mistake(
+        "An attribute list that sets attributes",
+        "Remove it.",
+        example(body='## What happened\n\nHuawei spoke.\n{: onmouseover="x()" }\n'),
+    ),
+    Mistake("A file over 1 MB", "Trim the briefing: a briefing is short.", example(body="x" * 1_000_001)),
+    Mistake(
+        "Bytes that are not UTF-8", "Save the file as UTF-8.", example().encode("utf-8").replace(b"spoke", b"spok\xe9")
+    ),
+    Mistake("A NUL byte", "Remove it (retype the line).", example(body="## What happened\n\nHuawei\x00 spoke.\n")),
+    Mistake(
+        "Nesting deeper than 20 levels",
+        "Write plain lists, one level deep.",
+        example(extra="people: " + "[" * 25 + "]" * 25 + "\n"),
+    ),
+    Mistake(
+        "Front-matter over 64 KB",
+        "Keep the fields short; the account goes in the body.",
+        example(extra="people: [" + ", ".join(f"Person {i}" for i in range(7000)) + "]\n"),
+    ),
     Mistake(
         "Capitals or spaces in the file name",
         "Rename the file: lowercase letters, digits and hyphens.",
