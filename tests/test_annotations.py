@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 EXPECTED = {
     "No `---` line before the fields": (
-        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=front-matter::the file must start with a line of three hyphens (---), then the fields, then another --- line"
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=front-matter::does not start with a line of three hyphens (---); begin the file with ---, then the fields, then another --- line"
     ),
     "No `---` line after the fields": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=1,title=front-matter::has no closing '---' line; end the fields with a line of three hyphens"

@@ -43,8 +43,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         "no front-matter",
         "title: x\n",
         [
-            "1: front-matter: the file must start with a line of three hyphens (---), then the fields, "
-            "then another --- line"
+            "1: front-matter: does not start with a line of three hyphens (---); begin the file with ---, "
+            "then the fields, then another --- line"
         ],
     ),
     (

@@ -10,25 +10,40 @@ a numeric character reference. Browsers and Markdown both show those as the char
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup
 
 # HTML's five, Markdown's punctuation, and the markers of the extensions Material sites enable.
 _SPECIAL = frozenset("&<>\"'\\`*_{}[]()#+!|~^=:$@%")
 _BIDI_AND_LINE = {"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "}
+_LIST_MARKER = re.compile(r"^(?:-|\d{1,9}[.)])")
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def inline_text(value: object) -> Markup:
-    """`value` as text that renders as itself in Markdown and in HTML, text or attribute."""
+    """`value` as text that renders as itself in Markdown and in HTML, text or attribute.
+
+    Also safe at the start of a line, where `- `, `1. ` or `1) ` would begin a list; and a value
+    holding bidirectional controls is isolated (FSI ... PDI) so it cannot reorder the text after it.
+    """
     if isinstance(value, Markup):
         return value
+    text = str(value)
     out: list[str] = []
-    for char in str(value):
+    for char in text:
         if char in _SPECIAL:
             out.append(f"&#{ord(char)};")
         else:
             out.append(_BIDI_AND_LINE.get(char, char))
-    return Markup("".join(out))
+    leading = _LIST_MARKER.match(text)
+    if leading:
+        index = leading.end() - 1  # the marker's last character: '-', '.' or ')' (already escaped)
+        out[index] = f"&#{ord(text[index])};"
+    escaped = "".join(out)
+    if _BIDI_CONTROLS.search(text):
+        escaped = "\u2068" + escaped + "\u2069"
+    return Markup(escaped)
 
 
 def html_text(value: str) -> str:

@@ -114,7 +114,7 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
         report(
             1,
             "front-matter",
-            "the file must start with a line of three hyphens (---), then the fields, then another --- line",
+            "does not start with a line of three hyphens (---); begin the file with ---, then the fields, then another --- line",
         )
         return None, problems
     parts = handler.FM_BOUNDARY.split(text, 2)
