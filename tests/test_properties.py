@@ -92,8 +92,9 @@ def test_escaped_text_renders_as_itself(value: str) -> None:
     ]
     for template, shown in cases:
         page = rendered(template.format(inline_text(value)))
+        # Isolates (FSI, PDI) may be added around a value: compare without them.
         text = "".join(page.text).strip().replace("\u2068", "").replace("\u2069", "")
-        assert text == shown.format(value)
+        assert text == shown.format(value).replace("\u2068", "").replace("\u2069", "")
         assert set(page.tags) <= {"p", "ul", "li", "a", "h1", "table", "thead", "tr", "th", "tbody", "td"}
 
 

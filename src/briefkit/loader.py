@@ -114,7 +114,8 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
         report(
             1,
             "front-matter",
-            "does not start with a line of three hyphens (---); begin the file with ---, then the fields, then another --- line",
+            "does not start with a line of three hyphens (---); begin the file with ---, then the fields, "
+            "then another --- line",
         )
         return None, problems
     parts = handler.FM_BOUNDARY.split(text, 2)

@@ -27,6 +27,7 @@ NAMES_MAX = 40
 SOURCES_MAX = 30
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN_NAME = re.compile(r"^[\w-]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -166,10 +167,10 @@ class FieldChecker:
         values: dict[str, Any] = {}
         for name in data:
             if name not in known:
-                hint = did_you_mean(name, known)
+                hint = did_you_mean(name, known) if name else ""
                 self.report(
                     self.line_of(data, name),
-                    f"{prefix}{name}",
+                    f"{prefix}{name}" if _PLAIN_NAME.match(name) else f"{prefix}{name!r}",
                     f"unknown field;{hint}" if hint else f"unknown field; the fields are {', '.join(known)}",
                 )
         for spec in specs:
