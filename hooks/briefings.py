@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from briefkit.integrity import audit_site
 from briefkit.problems import Severity, plural
 from briefkit.site import Site, build_site
 
@@ -44,6 +45,7 @@ def on_files(files: Files, config: Any) -> Files:
         found = plural(site.content.errors, "problem")
         raise PluginError(f"{found} in briefings (listed above); fix them and build again")
     _state["site"] = site
+    _state["outputs"] = {}
     in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
     for page in site.pages:
         if page.path in files.src_uris:
@@ -54,6 +56,7 @@ def on_files(files: Files, config: Any) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         file.edit_uri = _edit_uri(page.source, page.path, root, config)
         files.append(file)
+        _state["outputs"][page.path] = file.dest_uri
     return files
 
 
@@ -90,8 +93,15 @@ def _normalize_url(url: str) -> str:
 
 def on_post_build(config: Any) -> None:
     site: Site | None = _state.get("site")
-    if site is not None:
-        log.info(
-            f"{len(site.catalog.briefings)} briefings, {len(site.catalog.topics)} topics, "
-            f"{len(site.pages)} generated pages"
-        )
+    if site is None:
+        return
+    outputs: dict[str, str] = _state["outputs"]
+    audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__)
+    for sentence in audit.missing:
+        log.error(sentence)
+    if not audit.ok:
+        raise PluginError(f"the built site lost {plural(len(audit.missing), 'entry')} (listed above)")
+    log.info(
+        f"{plural(len(site.catalog.briefings), 'briefing')}, {plural(len(site.catalog.topics), 'topic')}, "
+        f"{plural(audit.pages, 'page')}"
+    )

@@ -78,4 +78,6 @@ def count_errors(problems: Iterable[Problem]) -> int:
 
 def plural(count: int, word: str) -> str:
     """`1 problem`, `2 problems`."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"

@@ -1,0 +1,78 @@
+"""The audit that ends every build: each briefing exactly where it belongs in the built HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+from briefkit.catalog import Catalog
+from briefkit.content import Layout, load_content
+from briefkit.integrity import audit_site
+
+from conftest import briefing
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Project
+
+
+def output_of(page_path: str) -> str:
+    stem = page_path.removesuffix(".md")
+    return "index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html"
+
+
+def built(project: Project) -> tuple[Path, Catalog]:
+    project.add("2019/2019-05-14-a.md", briefing(title="A", topics="[5g-security, us-china-trade]"))
+    project.add("2019/2019-05-10-b.md", briefing(title="B", date="2019-05-10", topics="[us-china-trade]"))
+    project.add("2018/2018-08-23-c.md", briefing(title="C", date="2018-08-23", topics="[5g-security]"))
+    build = project.build()
+    assert build.returncode == 0, build.log
+    assert "INFO    -  briefings: 3 briefings, 2 topics, 12 pages" in build.log
+    content = load_content(Layout(project.root))
+    return build.site, Catalog(content.briefings, content.topics)
+
+
+def test_an_intact_site_passes(project: Project) -> None:
+    site, catalog = built(project)
+    assert audit_site(site, catalog, output_of).missing == []
+
+
+def test_a_briefing_dropped_from_a_topic_page_is_caught(project: Project) -> None:
+    site, catalog = built(project)
+    page = site / "topics" / "5g-security" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r'<a href="../../briefings/2018-08-23-c/">C</a>', "C", html), encoding="utf-8")
+    assert audit_site(site, catalog, output_of).missing == [
+        "briefings/2018/2018-08-23-c.md appears 0 times on the page of 5g-security, not once"
+    ]
+
+
+def test_a_briefing_listed_twice_or_on_the_wrong_topic_is_caught(project: Project) -> None:
+    site, catalog = built(project)
+    page = site / "archive" / "2019" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", '<a href="../../briefings/2019-05-10-b/">B</a></article>'), "utf-8")
+    topic = site / "topics" / "5g-security" / "index.html"
+    html = topic.read_text(encoding="utf-8")
+    topic.write_text(html.replace("</article>", '<a href="../../briefings/2019-05-10-b/">B</a></article>'), "utf-8")
+    assert audit_site(site, catalog, output_of).missing == [
+        "briefings/2019/2019-05-10-b.md appears 2 times in the archive, not once",
+        "topics/5g-security/index.html lists briefings/2019-05-10-b/, which is not on 5g-security",
+    ]
+
+
+def test_missing_pages_and_search_entries_are_caught(project: Project) -> None:
+    site, catalog = built(project)
+    (site / "briefings" / "2019-05-10-b" / "index.html").unlink()
+    (site / "topics" / "us-china-trade" / "index.html").unlink()
+    index = site / "search" / "search_index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["docs"] = [doc for doc in data["docs"] if not doc["location"].startswith("briefings/2018-08-23-c/")]
+    index.write_text(json.dumps(data), encoding="utf-8")
+    assert audit_site(site, catalog, output_of).missing == [
+        "briefings/2019/2019-05-10-b.md has no page (briefings/2019-05-10-b/index.html)",
+        "the topic us-china-trade has 2 briefings but no page (topics/us-china-trade/index.html)",
+        "briefings/2018/2018-08-23-c.md is not in the search index",
+    ]
