@@ -45,6 +45,7 @@ def on_files(files: Files, config: Any) -> Files:
         found = plural(site.content.errors, "problem")
         raise PluginError(f"{found} in briefings (listed above); fix them and build again")
     _state["site"] = site
+    _state["updated"] = site.updated
     _state["outputs"] = {}
     in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
     for page in site.pages:
@@ -77,6 +78,15 @@ def _edit_uri(source: str | None, path: str, root: Path, config: Any) -> str | N
         return path if (Path(config.docs_dir) / path).is_file() else None
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve())
     return "/".join([".."] * len(docs.parts) + [source])
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    # The sitemap's lastmod: when the page's content last changed, not when the site was built,
+    # so two builds of the same briefings are byte-identical whatever the day.
+    updated = _state.get("updated", {}).get(page.file.src_uri)
+    if updated is not None:
+        page.update_date = updated.isoformat()
+    return markdown
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

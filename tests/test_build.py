@@ -200,3 +200,16 @@ def test_values_from_briefings_reach_pages_only_as_text(project: Project) -> Non
     page = project.page("briefings/2019-05-14-x")
     assert "<title>Deal &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<meta name="description" content="&lt;img src=x onerror=alert(4)&gt; [a](javascript:alert(5))">' in page
+
+
+def test_a_hand_written_page_is_never_replaced_by_a_generated_one(project: Project) -> None:
+    add_three(project)
+    (project.root / "docs" / "topics").mkdir()
+    (project.root / "docs" / "topics" / "5g-security.md").write_text("# Mine\n", encoding="utf-8")
+    build = project.build()
+    assert build.returncode == 1
+    assert [line for line in build.log.splitlines() if line.startswith("ERROR")] == [
+        "ERROR   -  briefings: docs/topics/5g-security.md:1: file: has the path of a generated page, which would "
+        "replace it; rename or move it",
+        "ERROR   -  1 problem in briefings (listed above); fix them and build again",
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +24,6 @@ from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
 from briefkit.schema_json import SCHEMA_PATH, json_schema_text
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from jinja2.runtime import Context
 
     from briefkit.catalog import Catalog
@@ -47,6 +46,8 @@ class GeneratedPage:
     content: str
     source: str | None = None
     """The content file it shows (for "Edit this briefing" links), relative to the project."""
+    updated: date | None = None
+    """When what it shows last changed (the sitemap's lastmod); None for pages not made of briefings."""
 
 
 def briefing_path(briefing: Briefing) -> str:
@@ -109,13 +110,15 @@ class PageRenderer:
     def all_pages(self, welcome: str = "") -> list[GeneratedPage]:
         """The home page, the topic pages, the archive and a page per briefing."""
         catalog = self.catalog
+        newest = _newest(catalog.briefings)
         pages = [
             GeneratedPage(
                 "index.md",
                 self.render("home.md.j2", "index.md", welcome=Markup(welcome), latest=catalog.briefings[:HOME_LATEST]),
+                updated=newest,
             ),
-            GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md")),
-            GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md")),
+            GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md"), updated=newest),
+            GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md"), updated=newest),
             GeneratedPage(SCHEMA_PATH, json_schema_text({topic.key: topic for topic in self.all_topics})),
             GeneratedPage(
                 REFERENCE_PATH,
@@ -130,10 +133,21 @@ class PageRenderer:
             ),
         ]
         for topic in catalog.topics.values():
-            pages.append(GeneratedPage(topic_path(topic), self.render("topic.md.j2", topic_path(topic), topic=topic)))
+            path = topic_path(topic)
+            pages.append(
+                GeneratedPage(
+                    path, self.render("topic.md.j2", path, topic=topic), updated=_newest(catalog.by_topic[topic.key])
+                )
+            )
         for year, briefings in catalog.by_year():
             path = year_path(year)
-            pages.append(GeneratedPage(path, self.render("archive-year.md.j2", path, year=year, briefings=briefings)))
+            pages.append(
+                GeneratedPage(
+                    path,
+                    self.render("archive-year.md.j2", path, year=year, briefings=briefings),
+                    updated=_newest(briefings),
+                )
+            )
         for briefing in catalog.briefings:
             path = briefing_path(briefing)
             content = self.render(
@@ -145,5 +159,9 @@ class PageRenderer:
                 related=catalog.related(briefing),
                 neighbours=catalog.neighbours(briefing),
             )
-            pages.append(GeneratedPage(path, content, source=briefing.path))
+            pages.append(GeneratedPage(path, content, source=briefing.path, updated=briefing.last_changed))
         return pages
+
+
+def _newest(briefings: list[Briefing]) -> date | None:
+    return max((briefing.last_changed for briefing in briefings), default=None)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefkit.catalog import Catalog
 from briefkit.content import Content, Layout, load_content
 from briefkit.pages import GeneratedPage, PageRenderer
+from briefkit.problems import Problem
 
 if TYPE_CHECKING:
-    from datetime import date
     from pathlib import Path
 
 
@@ -27,6 +28,11 @@ class Site:
     def ok(self) -> bool:
         return self.content.errors == 0
 
+    @property
+    def updated(self) -> dict[str, date]:
+        """Docs path -> the day its content last changed, for the pages made of briefings."""
+        return {page.path: page.updated for page in self.pages if page.updated is not None}
+
 
 def build_site(root: Path, include_drafts: bool = False, today: date | None = None) -> Site:
     """Load `root`'s briefings and render every generated page.
@@ -42,4 +48,24 @@ def build_site(root: Path, include_drafts: bool = False, today: date | None = No
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
         pages = PageRenderer(catalog, list(content.topics.values())).all_pages(welcome)
+        content.problems.extend(_overwritten(layout, pages))
+        if content.errors:
+            pages = []
     return Site(layout, content, catalog, pages)
+
+
+def _overwritten(layout: Layout, pages: list[GeneratedPage]) -> list[Problem]:
+    """A hand-written page in docs/ that a generated page would silently replace is an error.
+
+    docs/index.md is the exception: it holds the home page's welcome text, by design.
+    """
+    return [
+        Problem(
+            layout.shown(layout.docs_dir / page.path),
+            1,
+            "file",
+            "has the path of a generated page, which would replace it; rename or move it",
+        )
+        for page in pages
+        if page.path != "index.md" and (layout.docs_dir / page.path).exists()
+    ]
