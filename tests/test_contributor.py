@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefkit.cli import main
-from test_build import titles_in_order
 
 from conftest import briefing
+from test_build import titles_in_order
 
 if TYPE_CHECKING:
     from conftest import Project

@@ -8,9 +8,8 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin
 
-from serve import serve
-
 from conftest import briefing
+from serve import serve
 
 if TYPE_CHECKING:
     from conftest import Project
