@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from briefkit.integrity import audit_site
+from briefkit.pages import SiteInfo
 from briefkit.problems import Severity, plural
 from briefkit.site import Site, build_site
 
@@ -34,8 +35,11 @@ def on_config(config: Any) -> None:
 
 def on_files(files: Files, config: Any) -> Files:
     root = Path(config.config_file_path).parent
+    if not config.use_directory_urls:
+        raise PluginError("briefkit needs 'use_directory_urls: true' (MkDocs' default) in mkdocs.yml")
+    info = SiteInfo(config.site_name, config.site_url or "http://127.0.0.1:8000/")
     # Drafts show under `mkdocs serve` so their authors can preview them, never in a build.
-    site = build_site(root, include_drafts=_state["command"] == "serve")
+    site = build_site(root, include_drafts=_state["command"] == "serve", info=info)
     for problem in site.content.problems:
         if problem.severity is Severity.ERROR:
             log.error(str(problem))

@@ -21,15 +21,21 @@ def titles_in_order(page: str) -> list[str]:
 
 
 class _LiveMarkup(HTMLParser):
-    """Collects what would run or link in a page: event attributes, script URLs, stray elements."""
+    """Collects what would run or link in a page: event attributes, script URLs, stray elements.
+
+    JSON-LD blocks are data, not code: they must parse as JSON, and may then hold any text.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []
-        self._in_script = False
+        self._script: str | None = None
+        self._data: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
+        if tag == "script":
+            self._script = dict(attrs).get("type") or "text/javascript"
+            self._data = []
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}>")
@@ -39,11 +45,18 @@ class _LiveMarkup(HTMLParser):
             self.found.append(f"<{tag}>")
 
     def handle_data(self, data: str) -> None:
-        if self._in_script and "alert(" in data:
-            self.found.append(f"<script>{data}")
+        if self._script is not None:
+            self._data.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        if tag != "script" or self._script is None:
+            return
+        text = "".join(self._data)
+        if self._script == "application/ld+json":
+            json.loads(text)
+        elif "alert(" in text:
+            self.found.append(f"<script>{text[:80]}")
+        self._script = None
 
 
 def live_markup(page: str) -> list[str]:

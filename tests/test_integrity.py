@@ -76,3 +76,20 @@ def test_missing_pages_and_search_entries_are_caught(project: Project) -> None:
         "the topic us-china-trade has 2 briefings but no page (topics/us-china-trade/index.html)",
         "briefings/2018/2018-08-23-c.md is not in the search index",
     ]
+
+
+def test_a_briefing_missing_from_the_data_or_a_feed_is_caught(project: Project) -> None:
+    site, catalog = built(project)
+    data = site / "briefings.json"
+    records = json.loads(data.read_text(encoding="utf-8"))
+    records["briefings"] = [r for r in records["briefings"] if r["key"] != "2019-05-14-a"]
+    data.write_text(json.dumps(records), encoding="utf-8")
+    feed = site / "topics" / "us-china-trade" / "feed.xml"
+    xml = feed.read_text(encoding="utf-8")
+    feed.write_text(re.sub(r"<entry>\s*<id>[^<]*2019-05-10-b/</id>.*?</entry>", "", xml, flags=re.DOTALL), "utf-8")
+    (site / "topics" / "5g-security" / "feed.xml").unlink()
+    assert audit_site(site, catalog, output_of).missing == [
+        "briefings/2019/2019-05-14-a.md appears 0 times in briefings.json, not once",
+        "the feed topics/5g-security/feed.xml is missing",
+        "briefings/2019/2019-05-10-b.md appears 0 times in topics/us-china-trade/feed.xml, not once",
+    ]

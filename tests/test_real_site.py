@@ -111,4 +111,5 @@ def test_builds_are_reproducible(real: Project, tmp_path: Path) -> None:
         "about/",
         "contributing/",
         "contributing/reference/",
+        "data/",
     ]

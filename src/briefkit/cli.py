@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.content import Layout, load_content
 from briefkit.output import write_pages
+from briefkit.pages import SiteInfo
 from briefkit.problems import Severity, count_errors, plural
 from briefkit.scaffold import NewBriefing, ScaffoldError, resolve_topics, write_new_briefing
 from briefkit.topics import load_topics
@@ -42,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser("generate", help="write the generated pages as Markdown files")
     generate.add_argument("--out", type=Path, required=True, help="the folder to write to")
     generate.add_argument("--drafts", action="store_true", help="include drafts")
+    generate.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
+        help="the published address, for feeds and open data (default: $SITE_URL or local)",
+    )
+    generate.add_argument("--site-name", default="Briefings", help="the site's name, for feeds")
 
     new = commands.add_parser("new", help="write a new briefing with every field, ready to fill in")
     new.add_argument("title", nargs="?", help="the briefing's title (asked for when left out, in a terminal)")
@@ -55,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.paths, args.format)
     if args.command == "generate":
-        return run_generate(root, args.out, args.drafts)
+        return run_generate(root, args.out, args.drafts, SiteInfo(args.site_name, args.site_url))
     if args.command == "schema":
         return run_schema(root)
     if args.command == "new":
@@ -136,8 +144,8 @@ def run_check(root: Path, paths: list[Path], output_format: str) -> int:
     return 1 if errors else 0
 
 
-def run_generate(root: Path, out: Path, drafts: bool) -> int:
-    site = build_site(root, include_drafts=drafts)
+def run_generate(root: Path, out: Path, drafts: bool, info: SiteInfo) -> int:
+    site = build_site(root, include_drafts=drafts, info=info)
     for problem in site.content.problems:
         if problem.severity is Severity.ERROR:
             print(problem, file=sys.stderr)

@@ -3,7 +3,8 @@
 A briefing that silently drops out of a topic page or the archive is lost to readers, so the
 built HTML itself is read back and compared with the catalog: every published briefing has its
 page, appears exactly once in the archive, exactly once on the page of each of its topics (and
-on no other topic's page), and in the search index; every topic with briefings has its page.
+on no other topic's page), in the search index, once in briefings.json and once in each feed it
+belongs to; every topic with briefings has its page and its feed.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefkit.feeds import FEED_SIZE, SITE_FEED, topic_feed_path
+from briefkit.opendata import BRIEFINGS_JSON
 from briefkit.pages import briefing_path, topic_path, year_path
 
 if TYPE_CHECKING:
@@ -88,6 +92,7 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
         strays = [target for target in linked if target.startswith("briefings/") and target not in expected]
         audit.missing.extend(f"{page} lists {target}, which is not on {key}" for target in sorted(strays))
 
+    _audit_data(site, catalog, url, audit)
     index = site / "search" / "search_index.json"
     if index.is_file():
         locations = {doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]}
@@ -95,3 +100,39 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
             if url(briefing_path(briefing)) not in locations:
                 audit.missing.append(f"{briefing.path} is not in the search index")
     return audit
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _feed_keys(file: Path) -> Counter[str] | None:
+    if not file.is_file():
+        return None
+    root = ET.parse(file).getroot()
+    return Counter(
+        (entry.findtext(f"{_ATOM}id") or "").rstrip("/").rsplit("/", 1)[-1] for entry in root.iter(f"{_ATOM}entry")
+    )
+
+
+def _audit_data(site: Path, catalog: Catalog, url: Callable[[str], str], audit: Audit) -> None:
+    """Each briefing once in briefings.json, and once in each feed it belongs to (the newest FEED_SIZE)."""
+    data = site / BRIEFINGS_JSON
+    keys = (
+        Counter(record["key"] for record in json.loads(data.read_text(encoding="utf-8"))["briefings"])
+        if (data.is_file())
+        else Counter()
+    )
+    for briefing in catalog.briefings:
+        if keys[briefing.key] != 1:
+            audit.missing.append(f"{briefing.path} appears {keys[briefing.key]} times in {BRIEFINGS_JSON}, not once")
+    feeds = [(SITE_FEED, catalog.briefings)] + [
+        (topic_feed_path(topic), catalog.by_topic[key]) for key, topic in catalog.topics.items()
+    ]
+    for path, briefings in feeds:
+        entries = _feed_keys(site / path)
+        if entries is None:
+            audit.missing.append(f"the feed {path} is missing")
+            continue
+        for briefing in briefings[:FEED_SIZE]:
+            if entries[briefing.key] != 1:
+                audit.missing.append(f"{briefing.path} appears {entries[briefing.key]} times in {path}, not once")

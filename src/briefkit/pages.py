@@ -8,6 +8,7 @@ checks them and rewrites them, and other engines read them just as well.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -18,10 +19,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from briefkit.escape import code, inline_text, meta_value
+from briefkit.feeds import OPML_PATH, SITE_FEED, topic_feed_path
 from briefkit.mistakes import MISTAKES
 from briefkit.model import NameKind
 from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
-from briefkit.schema_json import SCHEMA_PATH, json_schema_text
 
 if TYPE_CHECKING:
     from jinja2.runtime import Context
@@ -62,6 +63,25 @@ def year_path(year: int) -> str:
     return f"archive/{year}.md"
 
 
+def site_path(docs_path: str) -> str:
+    """Where MkDocs puts a docs page, as a site path (with `use_directory_urls`, which briefkit requires)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about the site itself."""
+
+    name: str = "Briefings"
+    url: str = "http://127.0.0.1:8000/"
+
+    def absolute(self, path: str) -> str:
+        return self.url.rstrip("/") + "/" + path.lstrip("/")
+
+
 def day(value: date) -> str:
     """`14 May 2019`: unambiguous for readers everywhere."""
     return f"{value.day} {value:%B %Y}"
@@ -98,14 +118,55 @@ def _environment() -> Environment:
 class PageRenderer:
     """Renders every generated page of a catalog."""
 
-    def __init__(self, catalog: Catalog, all_topics: list[Topic] | None = None) -> None:
+    def __init__(self, catalog: Catalog, site: SiteInfo, all_topics: list[Topic] | None = None) -> None:
         self.catalog = catalog
+        self.site = site
         self.all_topics = all_topics if all_topics is not None else list(catalog.topics.values())
         """Every topic of the registry, used or not, for the format reference."""
         self.environment = _environment()
+        self.environment.globals.update(
+            structured_data=self.structured_data, feed_path=topic_feed_path, site_feed=SITE_FEED, opml_path=OPML_PATH
+        )
 
     def render(self, template: str, page_path: str, **values: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, catalog=self.catalog, **values)
+
+    def structured_data(self, briefing: Briefing) -> Markup:
+        """JSON-LD describing `briefing` as a NewsArticle, as a script element safe inside HTML."""
+        absolute = self.site.absolute
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": briefing.title,
+            "description": briefing.summary,
+            "datePublished": briefing.date.isoformat(),
+            "dateModified": briefing.last_changed.isoformat(),
+            "url": absolute(site_path(briefing_path(briefing))),
+            "mainEntityOfPage": absolute(site_path(briefing_path(briefing))),
+            "about": [
+                {
+                    "@type": "Thing",
+                    "name": self.catalog.topics[key].title,
+                    "url": absolute(site_path(topic_path(self.catalog.topics[key]))),
+                }
+                for key in briefing.topics
+            ],
+            "citation": [
+                {
+                    "@type": "CreativeWork",
+                    "name": source.title,
+                    "publisher": source.publisher,
+                    **({"datePublished": source.date.isoformat()} if source.date else {}),
+                    **({"url": source.url} if source.url else {}),
+                }
+                for source in briefing.sources
+            ],
+            "publisher": {"@type": "Organization", "name": self.site.name},
+        }
+        text = json.dumps(data, ensure_ascii=False)
+        # Inside <script>, only "</" (or "<!--") could end the element early; \u escapes keep it JSON.
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return Markup(f'<script type="application/ld+json">{text}</script>')
 
     def all_pages(self, welcome: str = "") -> list[GeneratedPage]:
         """The home page, the topic pages, the archive and a page per briefing."""
@@ -119,7 +180,6 @@ class PageRenderer:
             ),
             GeneratedPage("topics/index.md", self.render("topics.md.j2", "topics/index.md"), updated=newest),
             GeneratedPage("archive/index.md", self.render("archive.md.j2", "archive/index.md"), updated=newest),
-            GeneratedPage(SCHEMA_PATH, json_schema_text({topic.key: topic for topic in self.all_topics})),
             GeneratedPage(
                 REFERENCE_PATH,
                 self.render(

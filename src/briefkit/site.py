@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 
 from briefkit.catalog import Catalog
 from briefkit.content import Content, Layout, load_content
-from briefkit.pages import GeneratedPage, PageRenderer
+from briefkit.feeds import OPML_PATH, SITE_FEED, atom_feed, opml, topic_feed_path
+from briefkit.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
+from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo, site_path, topic_path
 from briefkit.problems import Problem
+from briefkit.schema_json import SCHEMA_PATH, json_schema_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,12 +37,15 @@ class Site:
         return {page.path: page.updated for page in self.pages if page.updated is not None}
 
 
-def build_site(root: Path, include_drafts: bool = False, today: date | None = None) -> Site:
-    """Load `root`'s briefings and render every generated page.
+def build_site(
+    root: Path, include_drafts: bool = False, today: date | None = None, info: SiteInfo | None = None
+) -> Site:
+    """Load `root`'s briefings and render every generated page and file.
 
     Pages are rendered only when the content has no errors: a site with a briefing missing
     is never produced, the caller reports `content.problems` instead.
     """
+    info = info or SiteInfo()
     layout = Layout(root)
     content = load_content(layout, today=today)
     catalog = Catalog(content.visible(include_drafts), content.topics)
@@ -47,7 +53,8 @@ def build_site(root: Path, include_drafts: bool = False, today: date | None = No
     if content.errors == 0:
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
-        pages = PageRenderer(catalog, list(content.topics.values())).all_pages(welcome)
+        pages = PageRenderer(catalog, info, list(content.topics.values())).all_pages(welcome)
+        pages += data_files(catalog, info, content)
         content.problems.extend(_overwritten(layout, pages))
         if content.errors:
             pages = []
@@ -69,3 +76,42 @@ def _overwritten(layout: Layout, pages: list[GeneratedPage]) -> list[Problem]:
         for page in pages
         if page.path != "index.md" and (layout.docs_dir / page.path).exists()
     ]
+
+
+def data_files(catalog: Catalog, info: SiteInfo, content: Content) -> list[GeneratedPage]:
+    """The files for machines: feeds, the OPML list, the open data and the front-matter schema."""
+    absolute = info.absolute
+    files = [
+        GeneratedPage(
+            SITE_FEED,
+            atom_feed(
+                catalog.briefings,
+                catalog,
+                title=info.name,
+                subtitle=f"The latest briefings of {info.name}",
+                feed_path=SITE_FEED,
+                page_path="",
+                absolute=absolute,
+            ),
+        ),
+        GeneratedPage(OPML_PATH, opml(catalog, info.name, absolute)),
+        GeneratedPage(BRIEFINGS_JSON, briefings_json(catalog, absolute)),
+        GeneratedPage(TOPICS_JSON, topics_json(catalog, absolute)),
+        GeneratedPage(SCHEMA_PATH, json_schema_text(content.topics)),
+    ]
+    for topic in catalog.topics.values():
+        files.append(
+            GeneratedPage(
+                topic_feed_path(topic),
+                atom_feed(
+                    catalog.by_topic[topic.key],
+                    catalog,
+                    title=f"{topic.title} · {info.name}",
+                    subtitle=topic.description,
+                    feed_path=topic_feed_path(topic),
+                    page_path=site_path(topic_path(topic)),
+                    absolute=absolute,
+                ),
+            )
+        )
+    return files
