@@ -35,6 +35,9 @@ hooks:
 nav:
   - Home: index.md
   - Topics: topics/index.md
+  - People: people/index.md
+  - Organizations: organizations/index.md
+  - Places: places/index.md
   - Archive: archive/index.md
 theme:
   name: material

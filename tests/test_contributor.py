@@ -9,7 +9,7 @@ import pytest
 from briefkit.cli import main
 
 from conftest import briefing
-from test_build import titles_in_order
+from test_build import timeline, titles_in_order
 
 if TYPE_CHECKING:
     from conftest import Project
@@ -68,7 +68,7 @@ def test_new_check_build(repo_copy: Project, capsys: pytest.CaptureFixture[str])
     assert build.returncode == 0, build.log
     key = "2020-12-01-example-authority-sets-5g-test-rules"
     title = "Example Authority sets 5G test rules"
-    assert title in titles_in_order(repo_copy.page("topics/5g-security"))
+    assert title in titles_in_order(timeline(repo_copy.page("topics/5g-security")))
     assert title in titles_in_order(repo_copy.page("archive/2020"))
     assert titles_in_order(repo_copy.page(""))[0] == title
     page = repo_copy.page(f"briefings/{key}")

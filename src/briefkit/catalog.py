@@ -18,6 +18,8 @@ from briefkit.model import Briefing, NameKind, Topic
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from briefkit.names import Name
+
 RELATED_LIMIT = 5
 RELATED_WINDOW = 12
 """How far along each shared topic's or name's timeline candidates for "related" are sought."""
@@ -48,7 +50,11 @@ class Neighbours:
 class Catalog:
     """The published briefings and the topics they use, with every index the pages need."""
 
-    def __init__(self, briefings: Iterable[Briefing], topics: dict[str, Topic]) -> None:
+    def __init__(
+        self, briefings: Iterable[Briefing], topics: dict[str, Topic], names: dict[str, Name] | None = None
+    ) -> None:
+        self.registry: dict[str, Name] = names or {}
+        """The names registry: descriptions, aliases and kinds of the names that have an entry."""
         self.briefings: list[Briefing] = sorted(briefings, key=lambda b: (b.date, b.key), reverse=True)
         """Newest first; ties broken by key so the order never depends on the file system."""
         self.by_topic: dict[str, list[Briefing]] = defaultdict(list)
@@ -60,7 +66,8 @@ class Catalog:
             for kind in NameKind:
                 for name in briefing.names(kind):
                     self.by_name[name].append(briefing)
-                    self.name_kind.setdefault(name, kind)
+                    entry = self.registry.get(name)
+                    self.name_kind.setdefault(name, entry.kind if entry else kind)
         self.topics: dict[str, Topic] = {key: topic for key, topic in topics.items() if key in self.by_topic}
         """Topics with at least one briefing, in the registry's order."""
         self._position: dict[tuple[str, str], int] = {}
@@ -123,6 +130,23 @@ class Catalog:
     def top_names(self, key: str, limit: int = 10) -> list[tuple[str, int]]:
         """The names mentioned most often in topic `key`'s briefings."""
         counts = self._topic_names[key]
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def names_of(self, kind: NameKind) -> list[tuple[str, int]]:
+        """The names of one kind, most mentioned first, each with its number of briefings."""
+        counts = [(name, len(self.by_name[name])) for name, k in self.name_kind.items() if k is kind]
+        return sorted(counts, key=lambda item: (-item[1], item[0]))
+
+    def name_topics(self, name: str) -> list[tuple[Topic, int]]:
+        """The topics a name appears under, with how many of its briefings are on each."""
+        counts: Counter[str] = Counter(key for briefing in self.by_name[name] for key in briefing.topics)
+        return [(self.topics[key], n) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def companions(self, name: str, limit: int = 10) -> list[tuple[str, int]]:
+        """The names that most often appear in the same briefings as `name`."""
+        counts: Counter[str] = Counter(
+            other for briefing in self.by_name[name] for other in briefing.all_names if other != name
+        )
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     def by_year(self, briefings: list[Briefing] | None = None) -> list[tuple[int, list[Briefing]]]:

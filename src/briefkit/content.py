@@ -9,10 +9,11 @@ from pathlib import Path
 
 from briefkit.loader import Expectations, read_briefing
 from briefkit.model import Briefing, Topic
+from briefkit.names import Name, NameResolver, load_names
 from briefkit.problems import Problem, Severity, count_errors, sort_problems
 from briefkit.topics import load_topics, topic_spellings
 
-REGISTRY_FILES = ("topics.yml",)
+REGISTRY_FILES = ("topics.yml", "names.yml")
 """Files that belong in briefings/ beside the year folders."""
 
 
@@ -29,6 +30,10 @@ class Layout:
     @property
     def topics_file(self) -> Path:
         return self.briefings_dir / "topics.yml"
+
+    @property
+    def names_file(self) -> Path:
+        return self.briefings_dir / "names.yml"
 
     @property
     def docs_dir(self) -> Path:
@@ -49,6 +54,8 @@ class Content:
     topics: dict[str, Topic]
     briefings: list[Briefing]
     problems: list[Problem] = field(default_factory=list)
+    names: dict[str, Name] = field(default_factory=dict)
+    """The names registry (briefings/names.yml), empty when there is none."""
 
     @property
     def errors(self) -> int:
@@ -72,14 +79,19 @@ def load_content(layout: Layout, today: date | None = None, only: list[Path] | N
         problems.extend(found)
         if briefing is not None:
             briefings.append(briefing)
+    registry, name_problems = load_names(layout.names_file, layout.shown(layout.names_file))
+    problems.extend(name_problems)
+    resolver = NameResolver(registry)
+    briefings = resolver.resolve(briefings)
+    problems.extend(resolver.problems)
     problems.extend(_cross_checks(briefings, topics))
     if only is not None:
         wanted = {layout.shown(path.resolve()) for path in only}
-        registry = layout.shown(layout.topics_file)
-        # The registry's errors concern every briefing; its warnings only someone who asked about it.
-        problems = [p for p in problems if p.path in wanted or (p.path == registry and p.severity is Severity.ERROR)]
+        registries = {layout.shown(layout.topics_file), layout.shown(layout.names_file)}
+        # The registries' errors concern every briefing; their warnings only someone who asked about them.
+        problems = [p for p in problems if p.path in wanted or (p.path in registries and p.severity is Severity.ERROR)]
     briefings.sort(key=lambda b: (b.date, b.key), reverse=True)
-    return Content(topics, briefings, sort_problems(problems))
+    return Content(topics, briefings, sort_problems(problems), registry)
 
 
 def _candidate_files(layout: Layout, problems: list[Problem]) -> list[Path]:

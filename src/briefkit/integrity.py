@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.feeds import FEED_SIZE, SITE_FEED, topic_feed_path
 from briefkit.opendata import BRIEFINGS_JSON
-from briefkit.pages import briefing_path, topic_path, year_path
+from briefkit.paths import briefing_path, topic_path, year_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,12 +44,18 @@ class Audit:
         return not self.missing
 
 
-def _linked_targets(site: Path, output: str) -> Counter[str]:
-    """Site paths (like `briefings/key/`) linked from the article of the page at `output`, counted."""
+def _linked_targets(site: Path, output: str, section: str | None = None) -> Counter[str]:
+    """Site paths (like `briefings/key/`) linked from the article of the page at `output`, counted.
+
+    With `section`, only the links under the heading of that id, up to the next heading of its level.
+    """
     file = site / output
     if not file.is_file():
         return Counter()
     article = _ARTICLE.search(file.read_text(encoding="utf-8"))
+    if article and section is not None:
+        part = re.search(rf'<h2 id="{section}".*?(?=<h2 |</article>)', article.group(0), re.DOTALL)
+        article = part or article
     here = posixpath.dirname(output)
     counts: Counter[str] = Counter()
     for href in _HREF.findall(article.group(0) if article else ""):
@@ -83,7 +89,7 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
         if not (site / page).is_file():
             audit.missing.append(f"the topic {key} has {len(catalog.by_topic[key])} briefings but no page ({page})")
             continue
-        linked = _linked_targets(site, page)
+        linked = _linked_targets(site, page, section="timeline")
         expected = {url(briefing_path(b)) for b in catalog.by_topic[key]}
         for briefing in catalog.by_topic[key]:
             count = linked[url(briefing_path(briefing))]

@@ -19,7 +19,7 @@ from briefkit.body_policy import body_problems
 from briefkit.model import Briefing, Source
 from briefkit.problems import Problem
 from briefkit.schema import BRIEFING_FIELDS, FieldChecker, describe
-from briefkit.strict_yaml import LineDict
+from briefkit.strict_yaml import LineDict, LineList
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -168,8 +168,20 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
         places=values.get("places", ()),
         updated=values.get("updated"),
         draft=values.get("draft", False),
+        name_lines=_name_lines(data),
     )
     return briefing, problems
+
+
+def _name_lines(data: LineDict) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for kind in ("people", "organizations", "places"):
+        items = data.get(kind)
+        if isinstance(items, LineList):
+            for item, line in zip(items, items.item_lines, strict=True):
+                if isinstance(item, str):
+                    lines.setdefault(" ".join(item.split()), line + 1)
+    return lines
 
 
 def _decode(raw: bytes, report: Any) -> str | None:

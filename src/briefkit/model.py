@@ -57,6 +57,8 @@ class Briefing:
     places: tuple[str, ...] = ()
     updated: dt.date | None = None
     draft: bool = False
+    name_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """The file line on which each name is written, for messages about names."""
 
     def names(self, kind: NameKind) -> tuple[str, ...]:
         return {

@@ -18,10 +18,13 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from briefkit.charts import year_chart
 from briefkit.escape import code, inline_text, meta_value
 from briefkit.feeds import OPML_PATH, SITE_FEED, topic_feed_path
+from briefkit.mentions import Target, link_first_mentions
 from briefkit.mistakes import MISTAKES
 from briefkit.model import NameKind
+from briefkit.paths import briefing_path, kind_index_path, name_path, site_path, topic_path, year_path
 from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
 
 if TYPE_CHECKING:
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME_LATEST = 10
+SINGULAR = {NameKind.PERSON: "person", NameKind.ORGANIZATION: "organization", NameKind.PLACE: "place"}
 REFERENCE_PATH = "contributing/reference.md"
 
 
@@ -49,26 +53,6 @@ class GeneratedPage:
     """The content file it shows (for "Edit this briefing" links), relative to the project."""
     updated: date | None = None
     """When what it shows last changed (the sitemap's lastmod); None for pages not made of briefings."""
-
-
-def briefing_path(briefing: Briefing) -> str:
-    return f"briefings/{briefing.key}.md"
-
-
-def topic_path(topic: Topic) -> str:
-    return f"topics/{topic.key}.md"
-
-
-def year_path(year: int) -> str:
-    return f"archive/{year}.md"
-
-
-def site_path(docs_path: str) -> str:
-    """Where MkDocs puts a docs page, as a site path (with `use_directory_urls`, which briefkit requires)."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 @dataclass(frozen=True)
@@ -125,8 +109,33 @@ class PageRenderer:
         """Every topic of the registry, used or not, for the format reference."""
         self.environment = _environment()
         self.environment.globals.update(
-            structured_data=self.structured_data, feed_path=topic_feed_path, site_feed=SITE_FEED, opml_path=OPML_PATH
+            structured_data=self.structured_data,
+            year_chart=year_chart,
+            name_link=self.name_link,
+            feed_path=topic_feed_path,
+            site_feed=SITE_FEED,
+            opml_path=OPML_PATH,
+            site_name=site.name,
         )
+
+    def name_link(self, name: str) -> str:
+        """The docs path of a name's page."""
+        return name_path(self.catalog.name_kind[name], name)
+
+    def mention_targets(self, briefing: Briefing) -> list[Target]:
+        """What the first-mention links of `briefing`'s body point at, relative to its page."""
+        here = posixpath.dirname(briefing_path(briefing))
+        targets = []
+        for name in briefing.all_names:
+            entry = self.catalog.registry.get(name)
+            spellings = (name, *(entry.aliases if entry else ()))
+            targets.append(Target(spellings, posixpath.relpath(self.name_link(name), here)))
+        for key in briefing.topics:
+            topic = self.catalog.topics[key]
+            # A topic's aliases are often keys ("trade-war"); only those written like words are looked for.
+            spellings = (topic.title, *(alias for alias in topic.aliases if "-" not in alias))
+            targets.append(Target(spellings, posixpath.relpath(topic_path(topic), here), ignore_case=True))
+        return targets
 
     def render(self, template: str, page_path: str, **values: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, catalog=self.catalog, **values)
@@ -208,13 +217,26 @@ class PageRenderer:
                     updated=_newest(briefings),
                 )
             )
+        for kind in NameKind:
+            path = kind_index_path(kind)
+            pages.append(
+                GeneratedPage(
+                    path,
+                    self.render("names-index.md.j2", path, kind=kind, kind_singular=SINGULAR[kind]),
+                    updated=newest,
+                )
+            )
+        for name, kind in catalog.name_kind.items():
+            path = name_path(kind, name)
+            content = self.render("name.md.j2", path, name=name, kind_label=SINGULAR[kind].capitalize())
+            pages.append(GeneratedPage(path, content, updated=_newest(catalog.by_name[name])))
         for briefing in catalog.briefings:
             path = briefing_path(briefing)
             content = self.render(
                 "briefing.md.j2",
                 path,
                 briefing=briefing,
-                body=Markup(briefing.body),
+                body=Markup(link_first_mentions(briefing.body, self.mention_targets(briefing))),
                 topics=[catalog.topics[key] for key in briefing.topics],
                 related=catalog.related(briefing),
                 neighbours=catalog.neighbours(briefing),

@@ -10,7 +10,8 @@ from briefkit.catalog import Catalog
 from briefkit.content import Content, Layout, load_content
 from briefkit.feeds import OPML_PATH, SITE_FEED, atom_feed, opml, topic_feed_path
 from briefkit.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
-from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo, site_path, topic_path
+from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo
+from briefkit.paths import site_path, topic_path
 from briefkit.problems import Problem
 from briefkit.schema_json import SCHEMA_PATH, json_schema_text
 
@@ -48,7 +49,7 @@ def build_site(
     info = info or SiteInfo()
     layout = Layout(root)
     content = load_content(layout, today=today)
-    catalog = Catalog(content.visible(include_drafts), content.topics)
+    catalog = Catalog(content.visible(include_drafts), content.topics, content.names)
     pages: list[GeneratedPage] = []
     if content.errors == 0:
         welcome_file = layout.docs_dir / "index.md"

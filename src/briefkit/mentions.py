@@ -1,0 +1,84 @@
+"""Links in the text: the first mention of each of a briefing's names and topics links to its page.
+
+Only whole words are matched, and never inside code, an existing link, a URL, raw HTML or a
+heading: a link there would break the Markdown or the page's outline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ATX_HEADING = re.compile(r"^\s{0,3}#")
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:")
+_PROTECTED = re.compile(
+    r"(`+)(?!`).*?(?<!`)\1(?!`)"  # code spans
+    r"|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?"  # links, images, references, [bracketed] text
+    r"|<[^>\s][^>]*>"  # autolinks and raw HTML tags
+    r"|https?://\S+"  # bare addresses, which some extensions turn into links
+    r"|\{[^}]*\}"  # attribute lists
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a briefing mentions: the ways it may be written, and where its page is."""
+
+    spellings: tuple[str, ...]
+    link: str
+    """A relative link to its page, from the briefing's page."""
+    ignore_case: bool = False
+
+
+def _eligible_lines(lines: list[str]) -> list[int]:
+    eligible = []
+    fence: str | None = None
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if (
+            not line.strip()
+            or _ATX_HEADING.match(line)
+            or (_SETEXT_UNDERLINE.match(following) and not line.lstrip().startswith(("-", "*", "+")))
+            or _SETEXT_UNDERLINE.match(line)
+            or _REFERENCE_DEFINITION.match(line)
+            or line.startswith(("    ", "\t"))
+        ):
+            continue
+        eligible.append(number)
+    return eligible
+
+
+def _free(line: str, start: int, end: int) -> bool:
+    return all(match.end() <= start or match.start() >= end for match in _PROTECTED.finditer(line))
+
+
+def link_first_mentions(body: str, targets: list[Target]) -> str:
+    """`body` with the first mention of each target turned into a Markdown link to its page."""
+    lines = body.split("\n")
+    eligible = _eligible_lines(lines)
+    # Longest spellings first, so "Huawei Technologies" is linked before "Huawei" could claim it.
+    order = sorted(targets, key=lambda t: -max(len(s) for s in t.spellings))
+    for target in order:
+        spellings = "|".join(re.escape(s) for s in sorted(target.spellings, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w&])(?:{spellings})(?!\w)", re.IGNORECASE if target.ignore_case else 0)
+        done = False
+        for number in eligible:
+            for match in pattern.finditer(lines[number]):
+                if _free(lines[number], match.start(), match.end()):
+                    line = lines[number]
+                    lines[number] = f"{line[: match.start()]}[{match.group(0)}]({target.link}){line[match.end() :]}"
+                    done = True
+                    break
+            if done:
+                break
+    return "\n".join(lines)

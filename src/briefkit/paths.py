@@ -1,0 +1,44 @@
+"""Where each generated page goes in the docs tree, and so on the site.
+
+Every path is built from keys and slugs of a safe alphabet (lowercase letters, digits, hyphens,
+and letters of other scripts for names), so no page can be written outside the site or over
+another one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefkit.names import name_slug
+
+if TYPE_CHECKING:
+    from briefkit.model import Briefing, NameKind, Topic
+
+
+def briefing_path(briefing: Briefing) -> str:
+    return f"briefings/{briefing.key}.md"
+
+
+def topic_path(topic: Topic) -> str:
+    return f"topics/{topic.key}.md"
+
+
+def year_path(year: int) -> str:
+    return f"archive/{year}.md"
+
+
+def name_path(kind: NameKind, name: str) -> str:
+    """`people/liang-hua.md`, `organizations/huawei.md`, `places/united-kingdom.md`."""
+    return f"{kind.value}/{name_slug(name)}.md"
+
+
+def kind_index_path(kind: NameKind) -> str:
+    return f"{kind.value}/index.md"
+
+
+def site_path(docs_path: str) -> str:
+    """Where MkDocs puts a docs page, as a site path (with `use_directory_urls`, which briefkit requires)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

@@ -1,0 +1,181 @@
+"""People, organizations and places: one name, one page; aliases; near-duplicates; links in the text."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from briefkit.content import Layout, load_content
+from briefkit.mentions import Target, link_first_mentions
+from briefkit.names import fold, name_slug
+from briefkit.problems import Severity
+
+from conftest import briefing
+from test_build import timeline, titles_in_order
+
+if TYPE_CHECKING:
+    from conftest import Project
+
+TODAY = date(2026, 11, 28)
+NAMES = """\
+United Kingdom:
+  kind: place
+  aliases: [UK, Britain]
+  description: A country in north-west Europe.
+Huawei:
+  kind: organization
+"""
+
+
+def problems(project: Project) -> list[str]:
+    return [
+        str(p) for p in load_content(Layout(project.root), today=TODAY).problems if "no briefing uses" not in p.message
+    ]
+
+
+def test_an_alias_is_shown_linked_and_counted_as_its_canonical_name(project: Project) -> None:
+    (project.root / "briefings" / "names.yml").write_text(NAMES, encoding="utf-8")
+    project.add(
+        "2019/2019-05-14-a.md",
+        briefing(
+            extra="places: [UK]\norganizations: [Huawei]\n", body="## What happened\n\nBritain and Huawei talked.\n"
+        ),
+    )
+    project.add("2019/2019-05-15-b.md", briefing(title="B", date="2019-05-15", extra="places: [United Kingdom]\n"))
+    build = project.build()
+    assert build.returncode == 0, build.log
+    page = project.page("briefings/2019-05-14-a")
+    assert '<a href="../../places/united-kingdom/">United Kingdom</a>' in page
+    # The first mention in the text, under an alias, links to the canonical page.
+    assert (
+        '<a href="../../places/united-kingdom/">Britain</a> and <a href="../../organizations/huawei/">Huawei</a>'
+        in page
+    )
+    uk = project.page("places/united-kingdom")
+    assert titles_in_order(timeline(uk)) == ["B", "Huawei offers no-spy deals"]
+    assert "A country in north-west Europe." in uk
+    assert "also written UK, Britain" in uk
+    places = project.page("places")
+    assert re.search(
+        r'<a href="united-kingdom/">United Kingdom</a></td>\s*<td style="text-align: right;">2</td>', places
+    )
+    data = json.loads((build.site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
+    assert [record["places"] for record in data] == [["United Kingdom"], ["United Kingdom"]]
+    assert not (build.site / "places" / "uk").exists()
+
+
+def test_names_written_two_ways_are_one_name_with_a_did_you_mean(project: Project) -> None:
+    project.add("2019/2019-05-14-a.md", briefing(extra="organizations: [Huawei]\n"))
+    project.add("2019/2019-05-15-b.md", briefing(title="B", date="2019-05-15", extra="organizations: [Huawei]\n"))
+    project.add("2019/2019-05-16-c.md", briefing(title="C", date="2019-05-16", extra="organizations: [HUAWEI]\n"))
+    project.add("2019/2019-05-17-d.md", briefing(title="D", date="2019-05-17", extra="places: [United Kingdom]\n"))
+    project.add("2019/2019-05-18-e.md", briefing(title="E", date="2019-05-18", extra="places: [United Kingdom.]\n"))
+    project.add("2019/2019-05-19-f.md", briefing(title="F", date="2019-05-19", extra="organizations: [Huawai]\n"))
+    project.add("2019/2019-05-20-g.md", briefing(title="G", date="2019-05-20", extra="people: [Person 1, Person 2]\n"))
+    assert problems(project) == [
+        "briefings/2019/2019-05-16-c.md:6: names: 'HUAWEI' is written 'Huawei' elsewhere; did you mean 'Huawei'? "
+        "(or add it to briefings/names.yml as an alias)",
+        "briefings/2019/2019-05-18-e.md:6: names: 'United Kingdom.' is written 'United Kingdom' elsewhere; did you "
+        "mean 'United Kingdom'? (or add it to briefings/names.yml as an alias)",
+        "briefings/2019/2019-05-19-f.md:6: warning: names: 'Huawai' is one letter from 'Huawei'; did you mean 'Huawei'?",
+    ]
+
+
+def test_the_registry_decides_a_names_kind(project: Project) -> None:
+    (project.root / "briefings" / "names.yml").write_text(NAMES, encoding="utf-8")
+    project.add("2019/2019-05-14-a.md", briefing(extra="places: [Huawei]\n"))
+    assert problems(project) == [
+        "briefings/2019/2019-05-14-a.md:6: places: 'Huawei' is one of the organizations in briefings/names.yml; "
+        "move it to 'organizations:'"
+    ]
+
+
+def test_registry_problems_are_reported_with_lines(project: Project) -> None:
+    (project.root / "briefings" / "names.yml").write_text(
+        "UK:\n  kind: country\nBritain:\n  kind: place\n  aliases: [Great Britain]\n  colour: red\n"
+        "Great Britain:\n  kind: place\n",
+        encoding="utf-8",
+    )
+    assert problems(project) == [
+        "briefings/names.yml:1: UK.kind: is missing or unknown; write 'kind: person', 'kind: organization' or "
+        "'kind: place'",
+        "briefings/names.yml:6: Britain.colour: unknown field; the fields are kind, aliases, description",
+        "briefings/names.yml:7: Great Britain: 'Great Britain' is also a spelling of 'Britain'; keep it under one name",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Huawei spoke. Huawei again.", "[Huawei](h.md) spoke. Huawei again."),
+        ("Huawei's chairman", "[Huawei](h.md)'s chairman"),
+        ("Huaweian words, then Huawei.", "Huaweian words, then [Huawei](h.md)."),
+        ("`Huawei` in code, then Huawei.", "`Huawei` in code, then [Huawei](h.md)."),
+        ("[Huawei](https://x.org) linked, then Huawei.", "[Huawei](https://x.org) linked, then [Huawei](h.md)."),
+        ("## About Huawei\n\nHuawei spoke.", "## About Huawei\n\n[Huawei](h.md) spoke."),
+        ("About Huawei\n---\n\nHuawei spoke.", "About Huawei\n---\n\n[Huawei](h.md) spoke."),
+        ("```\nHuawei\n```\n\nHuawei spoke.", "```\nHuawei\n```\n\n[Huawei](h.md) spoke."),
+        ("See https://huawei.com/Huawei and Huawei.", "See https://huawei.com/Huawei and [Huawei](h.md)."),
+        ("<abbr title='Huawei'>HW</abbr> Huawei", "<abbr title='Huawei'>HW</abbr> [Huawei](h.md)"),
+        ("On 5g SECURITY and 5G security.", "On [5g SECURITY](t.md) and 5G security."),
+        ("Huawei Technologies and Huawei.", "[Huawei Technologies](ht.md) and [Huawei](h.md)."),
+    ],
+)
+def test_the_first_mention_links_and_nothing_else(body: str, expected: str) -> None:
+    targets = [
+        Target(("Huawei",), "h.md"),
+        Target(("5G security",), "t.md", ignore_case=True),
+        Target(("Huawei Technologies",), "ht.md"),
+    ]
+    assert link_first_mentions(body, targets) == expected
+
+
+def test_slugs_and_folds() -> None:
+    assert name_slug("São Paulo") == "sao-paulo"
+    assert name_slug("Xi Jinping") == "xi-jinping"
+    assert name_slug("习近平") == "习近平"
+    assert len(name_slug("A" * 10_000)) == 60
+    assert name_slug("A" * 10_000) != name_slug("A" * 9_999)
+    assert fold("U.K.") == fold("uk") == "uk"
+
+
+def test_the_real_huawei_page_lists_every_briefing_that_names_it(repo_copy: Project) -> None:
+    build = repo_copy.build()
+    assert build.returncode == 0, build.log
+    content = load_content(Layout(repo_copy.root))
+    naming = [b for b in content.briefings if "Huawei" in b.organizations]
+    assert len(naming) >= 8
+    assert {key for b in naming for key in b.topics} >= {"5g-security", "us-china-trade", "export-controls"}
+    page = repo_copy.page("organizations/huawei")
+    assert titles_in_order(timeline(page)) == [b.title for b in naming]
+    assert "Chinese maker of telecoms equipment" in page
+    for topic in ("5G security", "US–China trade", "Export controls"):
+        assert f">{topic}</a> (" in page
+    assert '<a href="../zte/">ZTE</a>' in page  # often alongside
+    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"] == "organizations/huawei/" for doc in index["docs"])
+    assert "organizations/huawei/</loc>" in (build.site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_topic_page_tells_the_story_so_far(repo_copy: Project) -> None:
+    assert repo_copy.build().returncode == 0
+    page = repo_copy.page("topics/5g-security")
+    content = load_content(Layout(repo_copy.root))
+    on_topic = [b for b in content.briefings if "5g-security" in b.topics]
+    years = sorted({b.date.year for b in on_topic})
+    label = ", ".join(f"{y}: {sum(1 for b in on_topic if b.date.year == y)}" for y in range(years[0], years[-1] + 1))
+    assert f'<svg role="img" aria-label="Briefings per year: {label}"' in page
+    story = html.unescape(page[page.index('class="bk-story"') :].split("</p>")[0])
+    assert on_topic[-1].title.split('"')[0] in story  # the first briefing
+    assert "Most involved:" in story
+    assert story.count('href="../../') >= 5  # first, latest and three names
+    assert severity_free(content)
+
+
+def severity_free(content: object) -> bool:
+    return all(p.severity is not Severity.ERROR for p in content.problems)  # type: ignore[attr-defined]
