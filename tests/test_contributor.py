@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -103,3 +108,47 @@ def test_every_page_of_the_site_has_an_edit_link_to_its_own_file(repo_copy: Proj
     assert 'href="https://github.com/example/briefings/edit/main/briefings/2019/2019-05-14-x.md"' in repo_copy.page(
         "briefings/2019-05-14-x"
     )
+
+
+def test_run_bare_in_a_terminal_it_asks_for_title_date_and_topics(repo_copy: Project) -> None:
+    """A real pseudo-terminal, so `briefkit new` sees a terminal and asks its questions."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefkit.cli", "--root", str(repo_copy.root), "new"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        close_fds=True,
+    )
+    os.close(follower)
+    transcript = b""
+
+    def answer_after(prompt: bytes, reply: bytes) -> None:
+        nonlocal transcript
+        while prompt not in transcript:
+            ready, _, _ = select.select([leader], [], [], 10)
+            assert ready, f"no prompt {prompt!r} in {transcript!r}"
+            transcript += os.read(leader, 1024)
+        os.write(leader, reply)
+
+    answer_after(b"Title: ", b"Example talks resume\n")
+    answer_after(b"(YYYY-MM-DD)", b"14 May\n")
+    answer_after(b"write the date as YYYY-MM-DD", b"2020-11-02\n")
+    answer_after(b"Topics (keys, separated by commas): ", b"us-china-trade, 5G\n")
+    assert process.wait(timeout=10) == 0
+    while True:
+        ready, _, _ = select.select([leader], [], [], 0.5)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        transcript += chunk
+    os.close(leader)
+    assert b"briefings/2020/2020-11-02-example-talks-resume.md" in transcript
+    written = (repo_copy.root / "briefings/2020/2020-11-02-example-talks-resume.md").read_text(encoding="utf-8")
+    assert "topics: [us-china-trade, 5g-security]" in written
+    assert 'title: "Example talks resume"' in written

@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import feedparser
 import pytest
 
 from conftest import MKDOCS_YML, TOPICS, Project, briefing
@@ -92,3 +93,18 @@ def test_each_value_is_shown_as_itself(hostile_site: Project, number: int) -> No
     assert 'https://example.org/?q=a&b="c"' in attributes
     for listing in ("topics/5g-security", "archive/2019", ""):
         assert value in text_of(hostile_site.page(listing))[0]
+
+
+def test_feeds_and_open_data_hold_each_value_as_text(hostile_site: Project) -> None:
+    site = hostile_site.root / "site"
+    records = json.loads((site / "briefings.json").read_text(encoding="utf-8"))["briefings"]
+    by_key = {record["key"]: record for record in records}
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo
+    titles = {entry.link.rstrip("/").rsplit("/", 1)[-1]: entry.title for entry in feed.entries}
+    for number, value in enumerate(HOSTILE):
+        key = f"2019-05-{number + 10:02d}-hostile-{number}"
+        assert by_key[key]["title"] == value
+        assert by_key[key]["people"] == [value]
+        assert by_key[key]["sources"][0]["publisher"] == value
+        assert titles[key] == value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -280,4 +281,29 @@ def test_topic_registry_problems_have_lines(project: Project) -> None:
         "like 5g-security",
         "briefings/topics.yml:7: warning: trade: no briefing uses this topic yet; it gets no page until one does",
         "briefings/topics.yml:10: trade.aliases: '5G-Security' already names the topic '5g-security'",
+    ]
+
+
+def test_a_huge_file_is_refused_without_being_read(project: Project) -> None:
+    path = project.add("2019/2019-05-14-x.md", briefing())
+    with path.open("ab") as file:
+        file.truncate(200_000_000)  # sparse: 200 MB on paper, nothing on disk
+    started = time.perf_counter()
+    content = load_content(Layout(project.root), today=TODAY)
+    assert time.perf_counter() - started < 5  # bounded: the size is known before reading
+    assert [str(p) for p in content.problems if p.severity is Severity.ERROR] == [
+        "briefings/2019/2019-05-14-x.md:1: file: is 200,000,000 bytes, more than 1,000,000; a briefing is short: "
+        "split or trim it"
+    ]
+
+
+def test_an_alias_bomb_is_refused_at_once(project: Project) -> None:
+    bomb = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 12))
+    project.add("2019/2019-05-14-x.md", "---\nl0: &l0 [lol]\n" + bomb + "---\nbody\n")
+    started = time.perf_counter()
+    content = load_content(Layout(project.root), today=TODAY)
+    assert time.perf_counter() - started < 5
+    assert [str(p) for p in content.problems if p.severity is Severity.ERROR] == [
+        "briefings/2019/2019-05-14-x.md:3: front-matter: anchors and aliases (*name) are not allowed; write the "
+        "value out in full"
     ]

@@ -164,7 +164,7 @@ def _check_tree(root: Node) -> None:
         # Children go on the stack last-first, so they are visited in document order and the
         # second use of a node (the alias) is the one reported.
         if isinstance(node, SequenceNode):
-            stack.extend((child, depth + 1, child.start_mark.line) for child in reversed(node.value))
+            stack.extend((child, depth + 1, node.start_mark.line) for child in reversed(node.value))
         elif isinstance(node, MappingNode):
             for key, value in reversed(node.value):
                 stack.append((value, depth + 1, key.start_mark.line))
