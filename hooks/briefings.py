@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo
 from briefkit.problems import Severity, plural
+from briefkit.search import SearchIndexError, index_site
 from briefkit.site import Site, build_site
 
 log = get_plugin_logger("briefings")
@@ -110,6 +111,10 @@ def on_post_build(config: Any) -> None:
     if site is None:
         return
     outputs: dict[str, str] = _state["outputs"]
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(f"the search index could not be built: {error}") from None
     audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__)
     for sentence in audit.missing:
         log.error(sentence)

@@ -42,8 +42,8 @@ nav:
 theme:
   name: material
   font: false
-plugins:
-  - search
+  custom_dir: {REPO / "docs" / "overrides"}
+plugins: []
 markdown_extensions:
   - attr_list
   - md_in_html

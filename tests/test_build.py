@@ -8,6 +8,8 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from briefkit.search import indexed_pages
+
 from conftest import briefing
 from linkcheck import broken_links
 
@@ -170,14 +172,15 @@ def test_briefings_stay_out_of_the_navigation(project: Project) -> None:
 def test_the_search_index_holds_title_summary_and_body(project: Project) -> None:
     add_three(project)
     assert project.build().returncode == 0
-    index = json.loads((project.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(
-        doc["title"] + " " + doc["text"]
-        for doc in index["docs"]
-        if doc["location"].startswith("briefings/2019-05-14-no-spy/")
-    )
+    pages = indexed_pages(project.root / "site")
+    record = pages["/briefings/2019-05-14-no-spy/"]
+    assert record["meta"]["title"] == "Huawei offers no-spy deals"
     for words in ("Huawei offers no-spy deals", "would sign no-spy agreements", "spoke in London"):
-        assert words in texts
+        assert words in record["content"]
+    # Only the article is indexed, not the navigation repeated on every page.
+    assert "Skip to content" not in record["content"]
+    assert "/topics/5g-security/" in pages
+    assert "/people/liang-hua/" in pages
 
 
 def test_bad_content_fails_the_build_with_every_problem_and_no_traceback(project: Project) -> None:

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefkit.cli import main
+from briefkit.search import index_site
 from briefkit.site import build_site
 
 from conftest import MKDOCS_YML, REPO, briefing
@@ -89,6 +90,8 @@ def test_generated_files_build_without_the_hook(project: Project, tmp_path: Path
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
+    # Without the hook, search is indexed as a step of its own, as the README says.
+    index_site(tmp_path / "plain" / "site")
     assert "hooks" not in (tmp_path / "plain" / "mkdocs.yml").read_text(encoding="utf-8")
     assert (tmp_path / "plain" / "site" / "topics" / "us-china-trade" / "index.html").is_file()
     assert broken_links(tmp_path / "plain" / "site") == []

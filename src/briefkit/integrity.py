@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from briefkit.feeds import FEED_SIZE, SITE_FEED, topic_feed_path
 from briefkit.opendata import BRIEFINGS_JSON
 from briefkit.paths import briefing_path, topic_path, year_path
+from briefkit.search import BUNDLE, indexed_urls
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -99,12 +100,13 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
         audit.missing.extend(f"{page} lists {target}, which is not on {key}" for target in sorted(strays))
 
     _audit_data(site, catalog, url, audit)
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        locations = {doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]}
+    if (site / BUNDLE).is_dir():
+        indexed = indexed_urls(site)
         for briefing in catalog.briefings:
-            if url(briefing_path(briefing)) not in locations:
+            if "/" + url(briefing_path(briefing)) not in indexed:
                 audit.missing.append(f"{briefing.path} is not in the search index")
+    else:
+        audit.missing.append("the search index (pagefind/) is missing")
     return audit
 
 

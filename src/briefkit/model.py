@@ -86,3 +86,8 @@ class Topic:
     aliases: tuple[str, ...] = field(default=())
     line: int = field(default=1, compare=False)
     """Its line in the registry, for messages."""
+
+    @property
+    def spoken_aliases(self) -> tuple[str, ...]:
+        """The aliases a reader would write ("5G"), not those shaped like keys ("trade-war")."""
+        return tuple(alias for alias in self.aliases if "-" not in alias)

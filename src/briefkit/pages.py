@@ -133,7 +133,7 @@ class PageRenderer:
         for key in briefing.topics:
             topic = self.catalog.topics[key]
             # A topic's aliases are often keys ("trade-war"); only those written like words are looked for.
-            spellings = (topic.title, *(alias for alias in topic.aliases if "-" not in alias))
+            spellings = (topic.title, *topic.spoken_aliases)
             targets.append(Target(spellings, posixpath.relpath(topic_path(topic), here), ignore_case=True))
         return targets
 
