@@ -120,7 +120,7 @@ def test_a_small_site_has_every_page_and_no_broken_link(project: Project) -> Non
         "Huawei offers no-spy deals",
         "Tariffs rise to 25%",
     ]
-    assert '<h3 id="2018">2018' in project.page("topics/5g-security")
+    assert '<h3 id="year-2018">2018' in project.page("topics/5g-security")
     assert "US–China trade</a>: 1 shared briefing" in project.page("topics/5g-security")
 
     page = project.page("briefings/2019-05-14-no-spy")

@@ -7,6 +7,7 @@ another one.
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
 
 from briefkit.names import name_slug
@@ -42,3 +43,15 @@ def site_path(docs_path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def relative_url(from_docs_path: str, to_docs_path: str, anchor: str = "") -> str:
+    """The link from one generated page to another, as the built site has them (directory URLs)."""
+    here = site_path(from_docs_path)
+    there = site_path(to_docs_path) if to_docs_path.endswith(".md") else to_docs_path
+    relative = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    if relative == ".":
+        relative = "./"
+    elif there.endswith("/") or not there:
+        relative += "/"
+    return relative + (f"#{anchor}" if anchor else "")

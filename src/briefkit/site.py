@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from briefkit.catalog import Catalog
 from briefkit.content import Content, Layout, load_content
 from briefkit.feeds import OPML_PATH, SITE_FEED, atom_feed, opml, topic_feed_path
+from briefkit.generated import all_pages
 from briefkit.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
 from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo
 from briefkit.paths import site_path, topic_path
@@ -54,7 +55,7 @@ def build_site(
     if content.errors == 0:
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
-        pages = PageRenderer(catalog, info, list(content.topics.values())).all_pages(welcome)
+        pages = all_pages(PageRenderer(catalog, info, list(content.topics.values())), welcome)
         pages += data_files(catalog, info, content)
         content.problems.extend(_overwritten(layout, pages))
         if content.errors:

@@ -1,0 +1,172 @@
+"""Which pages the site has: every page made from the briefings, rendered from the templates.
+
+Long lists are split (see `briefkit.listing`), so the number of pages grows with the archive but
+the size of each does not.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from briefkit.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, initial, initial_slug, timeline_years
+from briefkit.mentions import link_first_mentions
+from briefkit.mistakes import MISTAKES
+from briefkit.model import NameKind
+from briefkit.pages import GeneratedPage, PageRenderer, newest
+from briefkit.paths import briefing_path, kind_index_path, name_path, relative_url, topic_path, year_path
+from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+
+if TYPE_CHECKING:
+    from briefkit.model import Briefing
+
+HOME_LATEST = 10
+REFERENCE_PATH = "contributing/reference.md"
+SINGULAR = {NameKind.PERSON: "person", NameKind.ORGANIZATION: "organization", NameKind.PLACE: "place"}
+
+
+def all_pages(renderer: PageRenderer, welcome: str = "") -> list[GeneratedPage]:
+    """The home page, indexes, topic, name and archive pages, the format reference, and each briefing."""
+    catalog = renderer.catalog
+    latest = newest(catalog.briefings)
+    pages = [
+        GeneratedPage(
+            "index.md",
+            renderer.render("home.md.j2", "index.md", welcome=Markup(welcome), latest=catalog.briefings[:HOME_LATEST]),
+            updated=latest,
+        ),
+        GeneratedPage("topics/index.md", renderer.render("topics.md.j2", "topics/index.md"), updated=latest),
+        GeneratedPage(
+            REFERENCE_PATH,
+            renderer.render(
+                "reference.md.j2",
+                REFERENCE_PATH,
+                fields=BRIEFING_FIELDS,
+                source_fields=SOURCE_FIELDS,
+                all_topics=renderer.all_topics,
+                mistakes=[(m, m.problems()) for m in MISTAKES],
+            ),
+        ),
+    ]
+    pages += archive_pages(renderer)
+    for topic in catalog.topics.values():
+        pages += timeline_pages(
+            renderer, "topic.md.j2", topic_path(topic), topic.title, catalog.by_topic[topic.key], topic=topic
+        )
+    pages += name_pages(renderer)
+    pages += briefing_pages(renderer)
+    return pages
+
+
+def timeline_pages(
+    renderer: PageRenderer, template: str, path: str, subject: str, briefings: list[Briefing], **values: object
+) -> list[GeneratedPage]:
+    """A topic's or a name's page, and its year pages when its timeline is long."""
+    years = timeline_years(path, briefings)
+    pages = [
+        GeneratedPage(
+            path,
+            renderer.render(template, path, years=years, latest_count=LATEST_ON_SPLIT, **values),
+            updated=newest(briefings),
+        )
+    ]
+    for year, year_page, group in years:
+        content = renderer.render(
+            "timeline-year.md.j2", year_page, subject=subject, year=year, briefings=group, parent=path
+        )
+        pages.append(GeneratedPage(year_page, content, updated=newest(group)))
+    return pages
+
+
+def archive_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+    """The archive's index, a page per year, and a page per month of the years too long for one."""
+    pages = []
+    years = []
+    for year, briefings in renderer.catalog.by_year():
+        path = year_path(year)
+        split = archive_months(year, briefings)
+        months = split or [(month, "", list(group)) for month, group in groupby(briefings, key=lambda b: b.date.month)]
+        index_links = [
+            (month, relative_url("archive/index.md", target or path, "" if target else f"month-{month}"), group)
+            for month, target, group in months
+        ]
+        years.append((year, path, briefings, index_links))
+        year_links = [(month, relative_url(path, target) if target else "", group) for month, target, group in months]
+        content = renderer.render("archive-year.md.j2", path, year=year, months=year_links, split=bool(split))
+        pages.append(GeneratedPage(path, content, updated=newest(briefings)))
+        for _, target, group in split:
+            label = group[0].date.strftime("%B %Y")
+            content = renderer.render(
+                "archive-month.md.j2", target, label=label, year=year, briefings=group, parent=path
+            )
+            pages.append(GeneratedPage(target, content, updated=newest(group)))
+    latest = newest(renderer.catalog.briefings)
+    index = renderer.render("archive.md.j2", "archive/index.md", years=years)
+    return [GeneratedPage("archive/index.md", index, updated=latest), *pages]
+
+
+def name_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+    """An index per kind (split by initial when long) and a page per name."""
+    catalog = renderer.catalog
+    latest = newest(catalog.briefings)
+    pages = []
+    for kind in NameKind:
+        path = kind_index_path(kind)
+        names = catalog.names_of(kind)
+        letters: list[tuple[str, str, int]] = []
+        if len(names) > NAMES_LIMIT:
+            by_letter: dict[str, list[tuple[str, int]]] = {}
+            for name, count in sorted(names, key=lambda item: (initial(item[0]), item[0].casefold())):
+                by_letter.setdefault(initial(name), []).append((name, count))
+            for letter, group in by_letter.items():
+                letter_path = f"{kind.value}/letter-{initial_slug(letter)}.md"
+                letters.append((letter, letter_path, len(group)))
+                content = renderer.render(
+                    "names-index.md.j2",
+                    letter_path,
+                    kind=kind,
+                    title=f"{kind.label}: {letter}",
+                    kind_singular=SINGULAR[kind],
+                    names=group,
+                    letters=[],
+                    total=len(group),
+                )
+                pages.append(GeneratedPage(letter_path, content, updated=latest))
+            names = names[: LATEST_ON_SPLIT * 10]  # the index keeps the most named, then the initials
+        content = renderer.render(
+            "names-index.md.j2",
+            path,
+            kind=kind,
+            title=kind.label,
+            kind_singular=SINGULAR[kind],
+            names=names,
+            letters=letters,
+            total=len(catalog.names_of(kind)),
+        )
+        pages.insert(0, GeneratedPage(path, content, updated=latest))
+    for name, kind in catalog.name_kind.items():
+        path = name_path(kind, name)
+        pages += timeline_pages(
+            renderer, "name.md.j2", path, name, catalog.by_name[name], name=name, kind_label=SINGULAR[kind].capitalize()
+        )
+    return pages
+
+
+def briefing_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+    catalog = renderer.catalog
+    pages = []
+    for briefing in catalog.briefings:
+        path = briefing_path(briefing)
+        content = renderer.render(
+            "briefing.md.j2",
+            path,
+            briefing=briefing,
+            body=Markup(link_first_mentions(briefing.body, renderer.mention_targets(briefing))),
+            topics=[catalog.topics[key] for key in briefing.topics],
+            related=catalog.related(briefing),
+            neighbours=catalog.neighbours(briefing),
+        )
+        pages.append(GeneratedPage(path, content, source=briefing.path, updated=briefing.last_changed))
+    return pages
