@@ -13,9 +13,9 @@ import pytest
 from briefkit.catalog import Catalog
 from briefkit.content import Layout, load_content
 from briefkit.feeds import FEED_SIZE
-from test_real_site import copy_repo
 
 from conftest import REPO, Project
+from test_real_site import copy_repo
 
 if TYPE_CHECKING:
     from briefkit.model import Briefing

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefkit.feeds import FEED_SIZE, SITE_FEED, topic_feed_path
+from briefkit.listing import archive_months, timeline_years
 from briefkit.opendata import BRIEFINGS_JSON
 from briefkit.paths import briefing_path, topic_path, year_path
 from briefkit.search import BUNDLE, indexed_urls
@@ -78,8 +79,11 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
             audit.missing.append(f"{briefing.path} has no page ({output_of(briefing_path(briefing))})")
 
     archive: Counter[str] = Counter()
-    for year, _ in catalog.by_year():
-        archive.update(_linked_targets(site, output_of(year_path(year))))
+    for year, briefings in catalog.by_year():
+        # A long year lists its briefings on month pages, and only links to those from its own page.
+        months = archive_months(year, briefings)
+        for page in [target for _, target, _ in months] or [year_path(year)]:
+            archive.update(_linked_targets(site, output_of(page)))
     for briefing in catalog.briefings:
         count = archive[url(briefing_path(briefing))]
         if count != 1:
@@ -90,7 +94,13 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
         if not (site / page).is_file():
             audit.missing.append(f"the topic {key} has {len(catalog.by_topic[key])} briefings but no page ({page})")
             continue
-        linked = _linked_targets(site, page, section="timeline")
+        years = timeline_years(topic_path(topic), catalog.by_topic[key])
+        linked: Counter[str] = Counter()
+        if years:  # a long timeline: its briefings are listed on its year pages
+            for _, year_page, _ in years:
+                linked.update(_linked_targets(site, output_of(year_page)))
+        else:
+            linked = _linked_targets(site, page, section="timeline")
         expected = {url(briefing_path(b)) for b in catalog.by_topic[key]}
         for briefing in catalog.by_topic[key]:
             count = linked[url(briefing_path(briefing))]
