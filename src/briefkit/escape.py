@@ -17,7 +17,8 @@ from markupsafe import Markup
 # HTML's five, Markdown's punctuation, and the markers of the extensions Material sites enable.
 _SPECIAL = frozenset("&<>\"'\\`*_{}[]()#+!|~^=:$@%")
 _BIDI_AND_LINE = {"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "}
-_LIST_MARKER = re.compile(r"^(?:-|\d{1,9}[.)])")
+_TABLE = str.maketrans({**{char: f"&#{ord(char)};" for char in _SPECIAL}, **_BIDI_AND_LINE})
+_LIST_MARKER = re.compile(r"^(?:-|\d{1,9}[.)])(?=\s|$)")
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -30,17 +31,12 @@ def inline_text(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = str(value)
-    out: list[str] = []
-    for char in text:
-        if char in _SPECIAL:
-            out.append(f"&#{ord(char)};")
-        else:
-            out.append(_BIDI_AND_LINE.get(char, char))
+    escaped = text.translate(_TABLE)  # one pass in C: this runs for every value of every page
     leading = _LIST_MARKER.match(text)
     if leading:
-        index = leading.end() - 1  # the marker's last character: '-', '.' or ')' (already escaped)
-        out[index] = f"&#{ord(text[index])};"
-    escaped = "".join(out)
+        marker = text[leading.end() - 1]  # '-', '.' or ')'
+        cut = len(text[: leading.end() - 1].translate(_TABLE))
+        escaped = escaped[:cut] + f"&#{ord(marker)};" + escaped[cut + len(marker.translate(_TABLE)) :]
     if _BIDI_CONTROLS.search(text):
         escaped = "\u2068" + escaped + "\u2069"
     return Markup(escaped)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^\s{0,3}#")
@@ -62,6 +63,13 @@ def _free(line: str, start: int, end: int) -> bool:
     return all(match.end() <= start or match.start() >= end for match in _PROTECTED.finditer(line))
 
 
+@lru_cache(maxsize=20_000)
+def _pattern(spellings: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
+    """The whole-word pattern for a target, compiled once per name (a name recurs across briefings)."""
+    alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{alternatives})(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
 def link_first_mentions(body: str, targets: list[Target]) -> str:
     """`body` with the first mention of each target turned into a Markdown link to its page."""
     lines = body.split("\n")
@@ -69,8 +77,7 @@ def link_first_mentions(body: str, targets: list[Target]) -> str:
     # Longest spellings first, so "Huawei Technologies" is linked before "Huawei" could claim it.
     order = sorted(targets, key=lambda t: -max(len(s) for s in t.spellings))
     for target in order:
-        spellings = "|".join(re.escape(s) for s in sorted(target.spellings, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w&])(?:{spellings})(?!\w)", re.IGNORECASE if target.ignore_case else 0)
+        pattern = _pattern(target.spellings, target.ignore_case)
         done = False
         for number in eligible:
             for match in pattern.finditer(lines[number]):

@@ -62,9 +62,25 @@ class SiteInfo:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def day(value: date) -> str:
-    """`14 May 2019`: unambiguous for readers everywhere."""
-    return f"{value.day} {value:%B %Y}"
+    """`14 May 2019`: unambiguous for readers everywhere (and in English whatever the machine's locale)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 @pass_context

@@ -7,7 +7,6 @@ another one.
 
 from __future__ import annotations
 
-import posixpath
 from typing import TYPE_CHECKING
 
 from briefkit.names import name_slug
@@ -46,12 +45,21 @@ def site_path(docs_path: str) -> str:
 
 
 def relative_url(from_docs_path: str, to_docs_path: str, anchor: str = "") -> str:
-    """The link from one generated page to another, as the built site has them (directory URLs)."""
-    here = site_path(from_docs_path)
-    there = site_path(to_docs_path) if to_docs_path.endswith(".md") else to_docs_path
-    relative = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    if relative == ".":
+    """The link from one generated page to another, as the built site has them (directory URLs).
+
+    Both paths are clean (no `.` or `..` parts), so the common folders are simply counted off;
+    `posixpath.relpath` would resolve them against the working directory, on every link.
+    """
+    here = site_path(from_docs_path).rstrip("/").split("/") if site_path(from_docs_path) else []
+    there_path = site_path(to_docs_path) if to_docs_path.endswith(".md") else to_docs_path
+    there = [part for part in there_path.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    relative = "/".join(parts)
+    if not relative:
         relative = "./"
-    elif there.endswith("/") or not there:
+    elif there_path.endswith("/") or not there_path:
         relative += "/"
     return relative + (f"#{anchor}" if anchor else "")
