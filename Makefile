@@ -9,7 +9,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build lint typecheck check clean
+.PHONY: serve test build lint typecheck check bench bench-search clean
 
 # The virtual environment is rebuilt when the project's dependencies change.
 $(BIN)/.installed: pyproject.toml
@@ -41,6 +41,12 @@ typecheck: $(BIN)/.installed
 
 test: lint typecheck node_modules/.installed  ## Lint, type-check and run the whole test suite
 	$(BIN)/pytest
+
+bench: $(BIN)/.installed  ## Full build against a plain MkDocs baseline at 1,000 and 5,000 briefings (ARGS=--large for 10,000)
+	$(BIN)/python bench/run.py $(ARGS)
+
+bench-search: $(BIN)/.installed  ## A reader's first search at 10,000 briefings, in headless Chromium
+	$(BIN)/python bench/search.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -9,8 +9,18 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
+
+from browsing import Reader
+from serve import serve
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -114,6 +124,15 @@ class Build:
     site: Path
 
 
+def copy_repo(target: Path) -> Project:
+    target.mkdir(parents=True)
+    for name in ("docs", "briefings", "hooks"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return Project(target)
+
+
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Project:
     """A copy of this repository's site: its mkdocs.yml, docs, briefings and hook."""
@@ -137,3 +156,78 @@ def project(tmp_path: Path) -> Project:
     (root / "briefings").mkdir()
     (root / "briefings" / "topics.yml").write_text(TOPICS, encoding="utf-8")
     return Project(root)
+
+
+# --- The site as a reader meets it: built once, served on 127.0.0.1, driven in headless Chromium.
+# Playwright cannot download its own browser here, so the system's Chromium is launched. Without
+# it the browser tests are skipped on a developer's machine, but fail under CI=true: CI must run
+# them (.ci/run installs Chromium when it is missing).
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once for the whole session."""
+    project = copy_repo(tmp_path_factory.mktemp("reader") / "repo")
+    build = project.build()
+    assert build.returncode == 0, build.log
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (.ci/run installs chromium)")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only when a browser is there
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    host = urlsplit(site_url).netloc
+    tab = Reader(page, host)
+
+    def on_request(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc != host:
+            tab.problems.append(f"asked another host: {url}")
+
+    page.on("request", on_request)
+
+    def on_failure(request: object) -> None:
+        reason = request.failure or ""  # type: ignore[attr-defined]
+        # ERR_ABORTED is the browser dropping a request because the reader moved on to another page.
+        if "ERR_ABORTED" not in reason:
+            tab.problems.append(f"failed: {request.url} ({reason})")  # type: ignore[attr-defined]
+
+    page.on("requestfailed", on_failure)
+    page.on("response", lambda r: tab.problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: tab.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    yield tab
+    context.close()

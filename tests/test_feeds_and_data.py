@@ -14,8 +14,7 @@ from briefkit.catalog import Catalog
 from briefkit.content import Layout, load_content
 from briefkit.feeds import FEED_SIZE
 
-from conftest import REPO, Project
-from test_real_site import copy_repo
+from conftest import REPO, Project, copy_repo
 
 if TYPE_CHECKING:
     from briefkit.model import Briefing
@@ -73,10 +72,12 @@ def test_the_opml_lists_every_topic_feed_and_is_linked(site: Project, catalog: C
 def test_every_page_announces_the_site_feed_and_topic_pages_their_own(site: Project) -> None:
     for page in (site.root / "site").rglob("index.html"):
         html = page.read_text(encoding="utf-8")
-        feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]+)">', html)
+        feeds = re.findall(
+            r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]*" href="([^"]+)">', html
+        )
         assert len(feeds) == (2 if page.parent.parent.name == "topics" else 1), page
     topic = site.page("topics/5g-security")
-    assert '<link rel="alternate" type="application/atom+xml" title="5G security" href="feed.xml">' in topic
+    assert '<link rel="alternate feed" type="application/atom+xml" title="5G security" href="feed.xml">' in topic
 
 
 def test_the_open_data_matches_the_briefings(site: Project, catalog: Catalog) -> None:

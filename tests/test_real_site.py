@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import html
 import re
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,20 +13,11 @@ from briefkit.catalog import Catalog
 from briefkit.content import Layout, load_content
 from briefkit.search import indexed_pages
 
-from conftest import REPO, Project
+from conftest import REPO, Project, copy_repo
 from linkcheck import broken_links
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def copy_repo(target: Path) -> Project:
-    target.mkdir(parents=True)
-    for name in ("docs", "briefings", "hooks"):
-        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return Project(target)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,12 @@
     translations: { placeholder: "Search briefings" },
   });
 
+  // Pagefind's box has a placeholder and a title but no accessible name of its own.
+  const box = holder.querySelector("input");
+  if (box) {
+    box.setAttribute("aria-label", "Search briefings");
+  }
+
   function input() {
     return holder.querySelector("input");
   }

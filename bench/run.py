@@ -1,0 +1,189 @@
+"""`make bench`: the full site against a plain MkDocs baseline, at 1,000 and 5,000 briefings (10,000 with --large).
+
+For each size N, a synthetic corpus (bench/corpus.py, fixed seed) is written to a temporary
+folder and built twice, in separate processes, on the same machine in the same run:
+
+- full: the project's own site (mkdocs.yml, docs/, the hook), as `make build` builds it;
+- baseline: the same N bodies as plain MkDocs pages kept out of the nav, no hook, same theme.
+
+It prints wall time and peak memory of each, their ratios, the site's size, its largest HTML
+page, and what a reader downloads for a first search. Targets (issue 5): full/baseline at most
+1.2 in time and 1.3 in memory; the 5,000 build at most 5.5 times the 1,000 build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import write_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+MEASURE = textwrap.dedent(
+    """
+    import resource, subprocess, sys, time
+    started = time.perf_counter()
+    code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - started
+    if code.returncode:
+        sys.stderr.write(code.stderr[-3000:])
+        sys.exit(code.returncode)
+    print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    """
+)
+
+
+@dataclass
+class Run:
+    wall: float
+    peak_mb: float
+    site_mb: float
+    largest_kb: float
+    largest: str
+    search_kb: float
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        raise SystemExit(f"build failed in {cwd}:\n{result.stderr}")
+    wall, peak_kb = result.stdout.split()
+    return float(wall), int(peak_kb) / 1024
+
+
+def site_facts(site: Path) -> tuple[float, float, str, float]:
+    sizes = [(p.stat().st_size, p) for p in site.rglob("*") if p.is_file()]
+    html = [(size, p) for size, p in sizes if p.suffix == ".html"]
+    largest_size, largest = max(html)
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        # A first search loads the entry file, the script, the wasm, and the index chunks it needs;
+        # the browser benchmark measures the real bytes, this counts an upper bound of one chunk each.
+        entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
+        language = next(iter(entry["languages"].values()))
+        meta = pagefind / f"pagefind.{language['hash']}.pf_meta"
+        chunks = sorted((p.stat().st_size for p in (pagefind / "index").glob("*.pf_index")), reverse=True)
+        wasm = next(pagefind.glob("wasm.*.pagefind"), None)
+        search = (
+            sum(
+                p.stat().st_size
+                for p in (pagefind / "pagefind.js", pagefind / "pagefind-entry.json", meta)
+                if p.is_file()
+            )
+            + (wasm.stat().st_size if wasm else 0)
+            + (chunks[0] if chunks else 0)
+        )
+    else:
+        index = site / "search" / "search_index.json"
+        search = index.stat().st_size if index.is_file() else 0
+    return (sum(size for size, _ in sizes) / 2**20, largest_size / 1024, str(largest.relative_to(site)), search / 1024)
+
+
+def baseline_project(root: Path, corpus: Path) -> None:
+    """The same bodies as plain pages under docs/briefings/, out of the nav, with the same theme."""
+    docs = root / "docs" / "briefings"
+    docs.mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Briefings\n", encoding="utf-8")
+    for file in sorted((corpus / "briefings").glob("*/*.md")):
+        text = file.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        title = next(line for line in front.splitlines() if line.startswith("title: "))[7:]
+        (docs / file.name).write_text(f"# {title}\n\n{body}", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Baseline\nsite_url: http://127.0.0.1:8000/\nnav:\n  - Home: index.md\n"
+        "not_in_nav: |\n  /briefings/\ntheme:\n  name: material\n  font: false\n"
+        "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - tables\n  - toc:\n      permalink: true\n",
+        encoding="utf-8",
+    )
+
+
+def full_project(root: Path, corpus: Path) -> None:
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(corpus / "briefings", root / "briefings")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def build(root: Path, repeat: int, after: list[list[str]]) -> Run:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+    env.pop("SITE_URL", None)
+    runs = []
+    for _ in range(repeat):
+        wall, peak = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root, env)
+        for command in after:  # steps of the same build, such as indexing for search
+            more_wall, more_peak = measure(command, root, env)
+            wall, peak = wall + more_wall, max(peak, more_peak)
+        runs.append((wall, peak))
+    wall = statistics.median(r[0] for r in runs)
+    peak = statistics.median(r[1] for r in runs)
+    return Run(wall, peak, *site_facts(root / "site"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--large", action="store_true", help="also 10,000 briefings")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per measurement; the median is kept")
+    parser.add_argument("--sizes", type=int, nargs="*", help="sizes to measure instead of 1,000 and 5,000")
+    args = parser.parse_args()
+    sizes = args.sizes or ([1000, 5000, 10000] if args.large else [1000, 5000])
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}"
+    )
+    print(
+        f"{'N':>6} {'build':>8} {'wall s':>8} {'peak MB':>8} {'site MB':>8} {'largest KB':>10} "
+        f"{'search KB':>10}  largest page"
+    )
+    results: dict[int, tuple[Run, Run]] = {}
+    after = (
+        [
+            line.split()
+            for line in (REPO / "bench" / "after-build.txt").read_text().splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        if (REPO / "bench" / "after-build.txt").is_file()
+        else []
+    )
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as folder:
+            corpus = Path(folder) / "corpus"
+            write_corpus(corpus, n)
+            base_root, full_root = Path(folder) / "baseline", Path(folder) / "full"
+            baseline_project(base_root, corpus)
+            full_project(full_root, corpus)
+            started = time.perf_counter()
+            base = build(base_root, args.repeat, [])
+            full = build(full_root, args.repeat, after)
+            results[n] = (base, full)
+            for label, run in (("baseline", base), ("full", full)):
+                print(
+                    f"{n:>6} {label:>8} {run.wall:>8.1f} {run.peak_mb:>8.0f} {run.site_mb:>8.1f} "
+                    f"{run.largest_kb:>10.0f} {run.search_kb:>10.0f}  {run.largest}"
+                )
+            print(
+                f"{n:>6} {'ratio':>8} {full.wall / base.wall:>8.2f} {full.peak_mb / base.peak_mb:>8.2f}"
+                f"   (targets: 1.20 and 1.30; measured in {time.perf_counter() - started:.0f} s)"
+            )
+    if 1000 in results and 5000 in results:
+        growth = results[5000][1].wall / results[1000][1].wall
+        print(f"growth: the 5,000 build takes {growth:.2f} times the 1,000 build (target: at most 5.5)")
+
+
+if __name__ == "__main__":
+    main()
