@@ -307,3 +307,20 @@ def test_an_alias_bomb_is_refused_at_once(project: Project) -> None:
         "briefings/2019/2019-05-14-x.md:3: front-matter: anchors and aliases (*name) are not allowed; write the "
         "value out in full"
     ]
+
+
+def test_two_briefings_with_one_address_cannot_both_load(project: Project) -> None:
+    """A briefing's address is its file name, which lives in its year's folder; file names are lowercase.
+
+    So two files with one address (or names differing only in case) always break a naming rule,
+    and neither can silently replace the other.
+    """
+    project.add("2019/2019-05-14-x.md", briefing())
+    project.add("2018/2019-05-14-x.md", briefing(title="Other"))
+    project.add("2019/2019-05-14-X.md", briefing(title="Third"))
+    content = load_content(Layout(project.root), today=TODAY)
+    assert [str(p) for p in content.problems if p.severity is Severity.ERROR] == [
+        "briefings/2018/2019-05-14-x.md:1: file: is in the folder '2018' but dated 2019; move it to briefings/2019/",
+        "briefings/2019/2019-05-14-X.md:1: file: the name '2019-05-14-X.md' is not YYYY-MM-DD-slug.md; rename it "
+        "like 2019-05-14-huawei-offers-no-spy-deals.md (lowercase letters, digits, hyphens)",
+    ]
