@@ -26,18 +26,8 @@ from corpus import write_corpus
 from playwright.sync_api import Browser, Response, sync_playwright
 from run import full_project
 
+from browsing import CHROMIUM, CHROMIUM_ARGS
 from serve import serve
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def main() -> None:
@@ -58,7 +48,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, env=env, check=True)
         print(f"built {args.size} briefings in {time.perf_counter() - started:.0f} s")
         with serve(root / "site") as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for query in args.query or ["development 4321", "4321"]:
                 first_search(browser, base, query)
             browser.close()

@@ -10,6 +10,17 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags, Chromium calls home at start, and this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @dataclass

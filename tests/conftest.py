@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import Reader
+from browsing import CHROMIUM, CHROMIUM_ARGS, Reader
 from serve import serve
 
 if TYPE_CHECKING:
@@ -163,17 +163,6 @@ def project(tmp_path: Path) -> Project:
 # it the browser tests are skipped on a developer's machine, but fail under CI=true: CI must run
 # them (.ci/run installs Chromium when it is missing).
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -199,7 +188,7 @@ def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only when a browser is there
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import html
 import re
 
+from briefkit.markdown_lines import in_fences
+
 ALLOWED_ELEMENTS = frozenset(
     {
         "abbr",
@@ -44,7 +46,6 @@ ALLOWED_ELEMENTS = frozenset(
 ALLOWED_ATTRIBUTES = frozenset({"title", "lang", "dir", "datetime", "cite"})
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -58,17 +59,7 @@ _ATTR_LIST_SAFE = re.compile(r"^\s*(?:[.#][\w-]+\s*)*$")
 def _without_code(body: str) -> str:
     """`body` with fenced blocks and code spans blanked out, keeping every line where it was."""
     lines = body.split("\n")
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            lines[number] = ""
-        elif opening:
-            fence = opening.group(1)
-            lines[number] = ""
-    text = "\n".join(lines)
+    text = "\n".join("" if code else line for line, code in zip(lines, in_fences(lines), strict=True))
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 

@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefkit import strict_yaml
 from briefkit.body_policy import body_problems
+from briefkit.markdown_lines import in_fences
 from briefkit.model import Briefing, Source
 from briefkit.problems import Problem
 from briefkit.schema import BRIEFING_FIELDS, FieldChecker, describe
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 1_000_000
 MAX_FRONT_MATTER_CHARS = 64_000
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _H1 = re.compile(r"^\s{0,3}#(?:\s|$)")
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
 
@@ -214,22 +214,16 @@ def _check_body(body: str, body_line: int, report: Any) -> None:
         return
     for offset, message in body_problems(body):
         report(body_line + offset, "body", message)
-    fence: str | None = None
+    lines = body.split("\n")
     previous = ""
-    for offset, line in enumerate(body.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-        elif opening:
-            fence = opening.group(1)
-        elif _H1.match(line) or (_SETEXT_H1.match(line) and previous.strip()):
+    for offset, (line, code) in enumerate(zip(lines, in_fences(lines), strict=True)):
+        if not code and (_H1.match(line) or (_SETEXT_H1.match(line) and previous.strip())):
             report(
                 body_line + offset,
                 "body",
                 "has a level-1 heading; the title is the page's only one, use '## ' for sections",
             )
-        previous = line
+        previous = "" if code else line
 
 
 def _check_dates(values: dict[str, Any], data: LineDict, name_date: date | None, today: date, report: Any) -> None:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+from briefkit.markdown_lines import in_fences
+
 _ATX_HEADING = re.compile(r"^\s{0,3}#")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:")
@@ -35,19 +36,11 @@ class Target:
 
 def _eligible_lines(lines: list[str]) -> list[int]:
     eligible = []
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, (line, code) in enumerate(zip(lines, in_fences(lines), strict=True)):
         following = lines[number + 1] if number + 1 < len(lines) else ""
         if (
-            not line.strip()
+            code
+            or not line.strip()
             or _ATX_HEADING.match(line)
             or (_SETEXT_UNDERLINE.match(following) and not line.lstrip().startswith(("-", "*", "+")))
             or _SETEXT_UNDERLINE.match(line)

@@ -24,9 +24,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefkit import strict_yaml
 from briefkit.model import Briefing, NameKind
 from briefkit.problems import Problem, Severity
+from briefkit.registry_file import read_registry
 from briefkit.schema import describe
 from briefkit.strict_yaml import LineDict
 
@@ -82,18 +82,8 @@ def load_names(file: Path, shown_path: str) -> tuple[dict[str, Name], list[Probl
 
     if not file.is_file():
         return {}, problems
-    try:
-        data = strict_yaml.load(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        report(1, "file", "is not UTF-8 text; save it as UTF-8")
-        return {}, problems
-    except strict_yaml.StrictYAMLError as error:
-        report(error.line + 1, error.field, error.message)
-        return {}, problems
+    data, problems = read_registry(file, shown_path, "name")
     if data is None:
-        return {}, problems
-    if not isinstance(data, LineDict):
-        report(1, "names", f"expected one entry per name, got {describe(data)}; see docs/contributing")
         return {}, problems
     names: dict[str, Name] = {}
     for key, entry in data.items():

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefkit import strict_yaml
 from briefkit.model import Topic
 from briefkit.problems import Problem, did_you_mean
+from briefkit.registry_file import read_registry
 from briefkit.schema import describe
 from briefkit.strict_yaml import LineDict, LineList
 
@@ -40,22 +40,9 @@ def load_topics(file: Path, shown_path: str) -> tuple[dict[str, Topic], list[Pro
             "the topic registry is missing; create it with at least one topic (see docs/contributing.md)",
         )
         return {}, problems
-    try:
-        data = strict_yaml.load(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        report(1, "file", "is not UTF-8 text; save it as UTF-8")
+    data, problems = read_registry(file, shown_path, "topic key")
+    if data is None:
         return {}, problems
-    except strict_yaml.StrictYAMLError as error:
-        report(error.line + 1, error.field, error.message)
-        return {}, problems
-    if not isinstance(data, LineDict):
-        report(
-            1,
-            "topics",
-            f"expected one entry per topic key, got {describe(data)}; see the example in the docs",
-        )
-        return {}, problems
-
     topics: dict[str, Topic] = {}
     spellings: dict[str, str] = {}
     for key, entry in data.items():
