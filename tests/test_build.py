@@ -179,6 +179,7 @@ def test_the_search_index_holds_title_summary_and_body(project: Project) -> None
         assert words in record["content"]
     # Only the article is indexed, not the navigation repeated on every page.
     assert "Skip to content" not in record["content"]
+    assert "¶" not in record["content"]  # the headings' permalink signs are left out
     assert "/topics/5g-security/" in pages
     assert "/people/liang-hua/" in pages
 

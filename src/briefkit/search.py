@@ -26,7 +26,19 @@ class SearchIndexError(Exception):
 def index_site(site: Path) -> None:
     """Index the built site in `site` into `site/pagefind/`."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"],
+        # The headings' permalink signs (¶) would otherwise show in every result's headings.
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-subdir",
+            BUNDLE,
+            "--quiet",
+            "--exclude-selectors",
+            ".headerlink",
+        ],
         capture_output=True,
         text=True,
         check=False,
