@@ -1,6 +1,7 @@
 """A synthetic corpus of briefings in the project's own format, for benchmarks (fixed seed).
 
-400 to 900 words each; 1 to 3 topics out of 30; 0 to 6 names; 1 to 3 sources; dates over 8 years.
+400 to 900 words each; 1 to 3 topics out of 30; 0 to 6 names (out of 600 unless told); 1 to 3
+sources; dates over 8 years.
 """
 
 from __future__ import annotations
@@ -41,15 +42,18 @@ def body(rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def write_corpus(root: Path, count: int, seed: int = 1) -> list[Path]:
-    """Write `count` briefings and a topic registry under `root/briefings`; return the briefing files."""
+def write_corpus(root: Path, count: int, seed: int = 1, names_in_all: int = 600) -> list[Path]:
+    """Write `count` briefings and a topic registry under `root/briefings`; return the briefing files.
+
+    Names are drawn from `names_in_all`: half people, a third organizations, a sixth places.
+    """
     rng = random.Random(seed)
     briefings = root / "briefings"
     briefings.mkdir(parents=True, exist_ok=True)
     (briefings / "topics.yml").write_text(topics_yaml(), encoding="utf-8")
-    names = [f"Person {i}" for i in range(300)]
-    organizations = [f"Organization {i}" for i in range(200)]
-    places = [f"Place {i}" for i in range(100)]
+    names = [f"Person {i}" for i in range(names_in_all // 2)]
+    organizations = [f"Organization {i}" for i in range(names_in_all // 3)]
+    places = [f"Place {i}" for i in range(names_in_all - len(names) - len(organizations))]
     files = []
     for i in range(count):
         day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))

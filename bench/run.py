@@ -140,6 +140,7 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="also 10,000 briefings")
     parser.add_argument("--repeat", type=int, default=3, help="builds per measurement; the median is kept")
     parser.add_argument("--sizes", type=int, nargs="*", help="sizes to measure instead of 1,000 and 5,000")
+    parser.add_argument("--names", type=int, default=600, help="how many distinct names the corpus draws from")
     args = parser.parse_args()
     sizes = args.sizes or ([1000, 5000, 10000] if args.large else [1000, 5000])
     print(
@@ -163,7 +164,7 @@ def main() -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as folder:
             corpus = Path(folder) / "corpus"
-            write_corpus(corpus, n)
+            write_corpus(corpus, n, names_in_all=args.names)
             base_root, full_root = Path(folder) / "baseline", Path(folder) / "full"
             baseline_project(base_root, corpus)
             full_project(full_root, corpus)
