@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from briefkit.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, initial, initial_slug, timeline_years
+from briefkit.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, timeline_years
 from briefkit.mentions import link_first_mentions
 from briefkit.mistakes import MISTAKES
 from briefkit.model import NameKind
@@ -108,7 +108,7 @@ def archive_pages(renderer: PageRenderer) -> list[GeneratedPage]:
 
 
 def name_pages(renderer: PageRenderer) -> list[GeneratedPage]:
-    """An index per kind (split by initial when long) and a page per name."""
+    """An index per kind (split into alphabetical parts when long) and a page per name."""
     catalog = renderer.catalog
     latest = newest(catalog.briefings)
     pages = []
@@ -117,24 +117,26 @@ def name_pages(renderer: PageRenderer) -> list[GeneratedPage]:
         names = catalog.names_of(kind)
         letters: list[tuple[str, str, int]] = []
         if len(names) > NAMES_LIMIT:
-            by_letter: dict[str, list[tuple[str, int]]] = {}
-            for name, count in sorted(names, key=lambda item: (initial(item[0]), item[0].casefold())):
-                by_letter.setdefault(initial(name), []).append((name, count))
-            for letter, group in by_letter.items():
-                letter_path = f"{kind.value}/letter-{initial_slug(letter)}.md"
-                letters.append((letter, letter_path, len(group)))
+            # Alphabetical pages of at most NAMES_LIMIT names each, labelled by their first and last
+            # names: bounded whatever the names' initials (a thousand names may share one letter).
+            ordered = sorted(names, key=lambda item: (item[0].casefold(), item[0]))
+            for number, start in enumerate(range(0, len(ordered), NAMES_LIMIT), start=1):
+                group = ordered[start : start + NAMES_LIMIT]
+                label = f"{group[0][0]} – {group[-1][0]}"
+                part_path = f"{kind.value}/all-{number}.md"
+                letters.append((label, part_path, len(group)))
                 content = renderer.render(
                     "names-index.md.j2",
-                    letter_path,
+                    part_path,
                     kind=kind,
-                    title=f"{kind.label}: {letter}",
+                    title=f"{kind.label}: {label}",
                     kind_singular=SINGULAR[kind],
                     names=group,
                     letters=[],
                     total=len(group),
                 )
-                pages.append(GeneratedPage(letter_path, content, updated=latest))
-            names = names[: LATEST_ON_SPLIT * 10]  # the index keeps the most named, then the initials
+                pages.append(GeneratedPage(part_path, content, updated=latest))
+            names = names[: LATEST_ON_SPLIT * 10]  # the index keeps the most named, then the parts
         content = renderer.render(
             "names-index.md.j2",
             path,

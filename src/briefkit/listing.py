@@ -2,13 +2,13 @@
 
 A topic's or a name's timeline is one page up to `LIST_LIMIT` briefings, then one page per
 year; a year of the archive is one page up to `ARCHIVE_LIMIT` briefings, then one page per
-month; an index of names lists every name up to `NAMES_LIMIT`, then one page per initial.
+month; an index of names lists every name up to `NAMES_LIMIT`, then alphabetical pages of
+`NAMES_LIMIT` names each.
 With these limits a list page stays well under 200 KB.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -42,13 +42,3 @@ def archive_months(year: int, briefings: list[Briefing]) -> list[tuple[int, str,
         (month, f"archive/{year}/{month:02d}.md", list(group))
         for month, group in groupby(briefings, key=lambda b: b.date.month)
     ]
-
-
-def initial(name: str) -> str:
-    """The letter a name is filed under in a split index: A to Z, or '#' for anything else."""
-    first = unicodedata.normalize("NFKD", name)[:1].upper()
-    return first if "A" <= first <= "Z" else "#"
-
-
-def initial_slug(letter: str) -> str:
-    return "other" if letter == "#" else letter.lower()
