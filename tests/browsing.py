@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +11,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium by default; GitHub's runners have Google Chrome instead (see .github/workflows/check.yml).
+CHROMIUM = Path(os.environ.get("BRIEFKIT_CHROMIUM", "/usr/bin/chromium"))
 # Without the background-networking flags, Chromium calls home at start, and this network refuses.
 CHROMIUM_ARGS = [
     "--no-sandbox",

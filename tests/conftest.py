@@ -183,8 +183,13 @@ def site_url(site_dir: Path) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (.ci/run installs chromium)")
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
+            pytest.fail(
+                f"{CHROMIUM} is missing: CI must run the browser tests (.ci/run installs chromium; "
+                "BRIEFKIT_CHROMIUM names another browser)"
+            )
+        pytest.skip(
+            f"{CHROMIUM} is missing: apt-get install chromium (or set BRIEFKIT_CHROMIUM) to run the browser tests"
+        )
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only when a browser is there
 
     with sync_playwright() as playwright:
