@@ -6,23 +6,31 @@ reloads it under `mkdocs serve`, so state is reset in `on_config`.
 
 from __future__ import annotations
 
+import logging
 import posixpath
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from briefkit.integrity import audit_site
-from briefkit.pages import SiteInfo
+from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
 from briefkit.search import SearchIndexError, index_site
 from briefkit.site import Site, build_site
+from briefkit.workers import Share, headings_only, wanted
 
 log = get_plugin_logger("briefings")
 IN_NAV_BY_DEFAULT = {"index.md", "topics/index.md", "archive/index.md"}
+SHARED_COMMANDS = {"build", "gh-deploy"}
+"""Builds that may share their work with a second process; not `serve`, whose server runs threads."""
+SKIP_TEMPLATE = "briefkit-skip.html"
+"""Renders nothing, and MkDocs writes no file for a page that renders nothing: the other process's pages."""
 _state: dict[str, Any] = {"command": "build"}
 
 
@@ -32,6 +40,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> None:
     _state.pop("site", None)
+    _state.pop("share", None)
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -40,7 +49,11 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError("briefkit needs 'use_directory_urls: true' (MkDocs' default) in mkdocs.yml")
     info = SiteInfo(config.site_name, config.site_url or "http://127.0.0.1:8000/")
     # Drafts show under `mkdocs serve` so their authors can preview them, never in a build.
-    site = build_site(root, include_drafts=_state["command"] == "serve", info=info)
+    shared = _state["command"] in SHARED_COMMANDS
+    started = time.monotonic()
+    site = build_site(root, include_drafts=_state["command"] == "serve", info=info, shared=shared)
+    log.debug(f"read the briefings and rendered {len(site.pages)} pages in {time.monotonic() - started:.2f} s")
+    _state["started"] = time.monotonic()
     for problem in site.content.problems:
         if problem.severity is Severity.ERROR:
             log.error(str(problem))
@@ -52,11 +65,16 @@ def on_files(files: Files, config: Any) -> Files:
     _state["site"] = site
     _state["updated"] = site.updated
     _state["outputs"] = {}
+    _state["blocks"] = {}
     in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
     for page in site.pages:
         if page.path in files.src_uris:
             files.remove(files.src_uris[page.path])
-        file = File.generated(config, page.path, content=page.content)
+        # Markdown with placeholders for the HTML blocks, which on_page_content puts back: Markdown
+        # would otherwise parse every list tag by tag only to pass it through.
+        file = File.generated(config, page.path, content=page.markdown)
+        if page.blocks:
+            _state["blocks"][page.path] = page.blocks
         if file.is_documentation_page() and page.path not in in_nav:
             # Out of the sidebar, so each page's size does not grow with the number of briefings.
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -85,13 +103,59 @@ def _edit_uri(source: str | None, path: str, root: Path, config: Any) -> str | N
     return "/".join([".."] * len(docs.parts) + [source])
 
 
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    # From here on, MkDocs converts and renders page after page: share them with a second process
+    # (see briefkit.workers). The pages in the navigation stay with this one, which renders them.
+    shared = sorted(
+        file.src_uri
+        for file in files.documentation_pages()
+        if file.inclusion is InclusionLevel.NOT_IN_NAV and file.src_uri in _state.get("outputs", {})
+    )
+    if _state["command"] in SHARED_COMMANDS and wanted(len(shared)):
+        log.info(f"building {len(shared)} of the pages in two processes")
+        share = Share.fork(shared, strict=bool(config.strict))
+        _state["share"] = share
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
+        if share.worker:  # the theme's files and pages (sitemap, 404) are the first process's
+            config.theme.static_templates.clear()
+            config.extra_templates = []
+    return nav
+
+
+def _quiet_skips(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' note on each page left to the other process."""
+    return not str(record.msg).startswith("Page skipped:")
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # The sitemap's lastmod: when the page's content last changed, not when the site was built,
     # so two builds of the same briefings are byte-identical whatever the day.
     updated = _state.get("updated", {}).get(page.file.src_uri)
     if updated is not None:
         page.update_date = updated.isoformat()
+    share: Share | None = _state.get("share")
+    if share is not None and not share.builds(page.file.src_uri):
+        page.meta["template"] = SKIP_TEMPLATE
+        return headings_only(markdown)
     return markdown
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
+    share: Share | None = _state.get("share")
+    if share is None:
+        return env
+    assert env.loader is not None
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP_TEMPLATE: ""}), env.loader])
+    if share.worker:  # the first process copies the theme's and the docs' other files
+        for file in files:
+            if not file.is_documentation_page():
+                file.inclusion = InclusionLevel.EXCLUDED
+    return env
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    blocks = _state.get("blocks", {}).get(page.file.src_uri)
+    return fill_blocks(html, blocks) if blocks else html
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -110,12 +174,23 @@ def on_post_build(config: Any) -> None:
     site: Site | None = _state.get("site")
     if site is None:
         return
+    share: Share | None = _state.get("share")
+    if share is not None:
+        if share.worker:
+            share.finish()  # the second process ends here; the first indexes and audits the whole site
+        if not share.wait():
+            raise PluginError("the second build process failed on its share of the pages (see the messages above)")
     outputs: dict[str, str] = _state["outputs"]
+    log.debug(f"MkDocs converted and wrote the pages in {time.monotonic() - _state['started']:.2f} s")
+    started = time.monotonic()
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(f"the search index could not be built: {error}") from None
+    log.debug(f"indexed the site for search in {time.monotonic() - started:.2f} s")
+    started = time.monotonic()
     audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__)
+    log.debug(f"audited the built site in {time.monotonic() - started:.2f} s")
     for sentence in audit.missing:
         log.error(sentence)
     if not audit.ok:
@@ -124,3 +199,12 @@ def on_post_build(config: Any) -> None:
         f"{plural(len(site.catalog.briefings), 'briefing')}, {plural(len(site.catalog.topics), 'topic')}, "
         f"{plural(audit.pages, 'page')}"
     )
+
+
+def on_build_error(error: Exception) -> None:
+    share: Share | None = _state.pop("share", None)
+    if share is None:
+        return
+    if share.worker:
+        share.finish(failed=True)
+    share.stop()

@@ -177,3 +177,18 @@ def test_a_topic_page_tells_the_story_so_far(repo_copy: Project) -> None:
 
 def severity_free(content: object) -> bool:
     return all(p.severity is not Severity.ERROR for p in content.problems)  # type: ignore[attr-defined]
+
+
+def test_search_finds_a_name_by_its_page_not_through_every_list_that_names_it(repo_copy: Project) -> None:
+    build = repo_copy.build()
+    assert build.returncode == 0, build.log
+    pages = indexed_pages(build.site)
+    huawei = pages["/organizations/huawei/"]
+    assert huawei["meta"]["title"] == "Huawei"
+    assert "Chinese maker of telecoms equipment" in huawei["content"]
+    # The timeline's briefing titles are the briefings' own results, not the name page's.
+    assert "no-spy" not in huawei["content"]
+    hits = {url for url, record in pages.items() if "no-spy agreements" in record["content"]}
+    assert "/briefings/2019-05-14-huawei-offers-no-spy-agreements/" in hits
+    lists = ("/topics/", "/people/", "/organizations/", "/places/", "/archive/")
+    assert [url for url in hits if url == "/" or url.startswith(lists)] == []

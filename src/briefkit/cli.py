@@ -145,7 +145,7 @@ def run_check(root: Path, paths: list[Path], output_format: str) -> int:
 
 
 def run_generate(root: Path, out: Path, drafts: bool, info: SiteInfo) -> int:
-    site = build_site(root, include_drafts=drafts, info=info)
+    site = build_site(root, include_drafts=drafts, info=info, shared=True)
     for problem in site.content.problems:
         if problem.severity is Severity.ERROR:
             print(problem, file=sys.stderr)

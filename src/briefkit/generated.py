@@ -6,6 +6,8 @@ the size of each does not.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -27,18 +29,56 @@ REFERENCE_PATH = "contributing/reference.md"
 SINGULAR = {NameKind.PERSON: "person", NameKind.ORGANIZATION: "organization", NameKind.PLACE: "place"}
 
 
-def all_pages(renderer: PageRenderer, welcome: str = "") -> list[GeneratedPage]:
-    """The home page, indexes, topic, name and archive pages, the format reference, and each briefing."""
+Job = Callable[[], list[GeneratedPage]]
+"""Renders some of the pages; jobs are independent of one another, so they may run in any process."""
+
+
+def in_order(jobs: Sequence[Job]) -> list[list[GeneratedPage]]:
+    return [job() for job in jobs]
+
+
+def all_pages(
+    renderer: PageRenderer,
+    welcome: str = "",
+    run: Callable[[Sequence[Job]], list[list[GeneratedPage]]] = in_order,
+) -> list[GeneratedPage]:
+    """The home page, indexes, topic, name and archive pages, the format reference, and each briefing.
+
+    `run` runs the rendering jobs and returns their pages in order: one after the other by
+    default, or shared between processes (`briefkit.workers.run_shared`).
+    """
+    catalog = renderer.catalog
+    jobs: list[Job] = [partial(front_pages, renderer, welcome), partial(archive_pages, renderer)]
+    for topic in catalog.topics.values():
+        jobs.append(
+            partial(
+                timeline_pages,
+                renderer,
+                "topic.md.j2",
+                topic_path(topic),
+                topic.title,
+                catalog.by_topic[topic.key],
+                topic=topic,
+            )
+        )
+    jobs.append(partial(name_indexes, renderer))
+    jobs += [partial(name_page, renderer, name, kind) for name, kind in catalog.name_kind.items()]
+    jobs += [partial(briefing_page, renderer, briefing) for briefing in catalog.briefings]
+    return [page for pages in run(jobs) for page in pages]
+
+
+def front_pages(renderer: PageRenderer, welcome: str) -> list[GeneratedPage]:
+    """The home page, the topics index and the format reference."""
     catalog = renderer.catalog
     latest = newest(catalog.briefings)
-    pages = [
-        GeneratedPage(
+    return [
+        GeneratedPage.of(
             "index.md",
             renderer.render("home.md.j2", "index.md", welcome=Markup(welcome), latest=catalog.briefings[:HOME_LATEST]),
             updated=latest,
         ),
-        GeneratedPage("topics/index.md", renderer.render("topics.md.j2", "topics/index.md"), updated=latest),
-        GeneratedPage(
+        GeneratedPage.of("topics/index.md", renderer.render("topics.md.j2", "topics/index.md"), updated=latest),
+        GeneratedPage.of(
             REFERENCE_PATH,
             renderer.render(
                 "reference.md.j2",
@@ -50,14 +90,6 @@ def all_pages(renderer: PageRenderer, welcome: str = "") -> list[GeneratedPage]:
             ),
         ),
     ]
-    pages += archive_pages(renderer)
-    for topic in catalog.topics.values():
-        pages += timeline_pages(
-            renderer, "topic.md.j2", topic_path(topic), topic.title, catalog.by_topic[topic.key], topic=topic
-        )
-    pages += name_pages(renderer)
-    pages += briefing_pages(renderer)
-    return pages
 
 
 def timeline_pages(
@@ -66,7 +98,7 @@ def timeline_pages(
     """A topic's or a name's page, and its year pages when its timeline is long."""
     years = timeline_years(path, briefings)
     pages = [
-        GeneratedPage(
+        GeneratedPage.of(
             path,
             renderer.render(template, path, years=years, latest_count=LATEST_ON_SPLIT, **values),
             updated=newest(briefings),
@@ -76,7 +108,7 @@ def timeline_pages(
         content = renderer.render(
             "timeline-year.md.j2", year_page, subject=subject, year=year, briefings=group, parent=path
         )
-        pages.append(GeneratedPage(year_page, content, updated=newest(group)))
+        pages.append(GeneratedPage.of(year_page, content, updated=newest(group)))
     return pages
 
 
@@ -95,20 +127,20 @@ def archive_pages(renderer: PageRenderer) -> list[GeneratedPage]:
         years.append((year, path, briefings, index_links))
         year_links = [(month, relative_url(path, target) if target else "", group) for month, target, group in months]
         content = renderer.render("archive-year.md.j2", path, year=year, months=year_links, split=bool(split))
-        pages.append(GeneratedPage(path, content, updated=newest(briefings)))
+        pages.append(GeneratedPage.of(path, content, updated=newest(briefings)))
         for _, target, group in split:
             label = group[0].date.strftime("%B %Y")
             content = renderer.render(
                 "archive-month.md.j2", target, label=label, year=year, briefings=group, parent=path
             )
-            pages.append(GeneratedPage(target, content, updated=newest(group)))
+            pages.append(GeneratedPage.of(target, content, updated=newest(group)))
     latest = newest(renderer.catalog.briefings)
     index = renderer.render("archive.md.j2", "archive/index.md", years=years)
-    return [GeneratedPage("archive/index.md", index, updated=latest), *pages]
+    return [GeneratedPage.of("archive/index.md", index, updated=latest), *pages]
 
 
-def name_pages(renderer: PageRenderer) -> list[GeneratedPage]:
-    """An index per kind (split into alphabetical parts when long) and a page per name."""
+def name_indexes(renderer: PageRenderer) -> list[GeneratedPage]:
+    """An index per kind of name, split into alphabetical parts when long."""
     catalog = renderer.catalog
     latest = newest(catalog.briefings)
     pages = []
@@ -135,7 +167,7 @@ def name_pages(renderer: PageRenderer) -> list[GeneratedPage]:
                     letters=[],
                     total=len(group),
                 )
-                pages.append(GeneratedPage(part_path, content, updated=latest))
+                pages.append(GeneratedPage.of(part_path, content, updated=latest))
             names = names[: LATEST_ON_SPLIT * 10]  # the index keeps the most named, then the parts
         content = renderer.render(
             "names-index.md.j2",
@@ -147,28 +179,29 @@ def name_pages(renderer: PageRenderer) -> list[GeneratedPage]:
             letters=letters,
             total=len(catalog.names_of(kind)),
         )
-        pages.insert(0, GeneratedPage(path, content, updated=latest))
-    for name, kind in catalog.name_kind.items():
-        path = name_path(kind, name)
-        pages += timeline_pages(
-            renderer, "name.md.j2", path, name, catalog.by_name[name], name=name, kind_label=SINGULAR[kind].capitalize()
-        )
+        pages.insert(0, GeneratedPage.of(path, content, updated=latest))
     return pages
 
 
-def briefing_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+def name_page(renderer: PageRenderer, name: str, kind: NameKind) -> list[GeneratedPage]:
+    """A name's page (and its year pages when its timeline is long)."""
+    path = name_path(kind, name)
+    briefings = renderer.catalog.by_name[name]
+    return timeline_pages(
+        renderer, "name.md.j2", path, name, briefings, name=name, kind_label=SINGULAR[kind].capitalize()
+    )
+
+
+def briefing_page(renderer: PageRenderer, briefing: Briefing) -> list[GeneratedPage]:
     catalog = renderer.catalog
-    pages = []
-    for briefing in catalog.briefings:
-        path = briefing_path(briefing)
-        content = renderer.render(
-            "briefing.md.j2",
-            path,
-            briefing=briefing,
-            body=Markup(link_first_mentions(briefing.body, renderer.mention_targets(briefing))),
-            topics=[catalog.topics[key] for key in briefing.topics],
-            related=catalog.related(briefing),
-            neighbours=catalog.neighbours(briefing),
-        )
-        pages.append(GeneratedPage(path, content, source=briefing.path, updated=briefing.last_changed))
-    return pages
+    path = briefing_path(briefing)
+    content = renderer.render(
+        "briefing.md.j2",
+        path,
+        briefing=briefing,
+        body=Markup(link_first_mentions(briefing.body, renderer.mention_targets(briefing))),
+        topics=[catalog.topics[key] for key in briefing.topics],
+        related=catalog.related(briefing),
+        neighbours=catalog.neighbours(briefing),
+    )
+    return [GeneratedPage.of(path, content, source=briefing.path, updated=briefing.last_changed)]

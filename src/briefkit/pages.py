@@ -10,10 +10,12 @@ mentions add to a body are `.md` links, which MkDocs checks and rewrites.
 from __future__ import annotations
 
 import posixpath
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
@@ -35,6 +37,31 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+BLOCK_TOKEN = secrets.token_hex(8)
+"""Unguessable, so that no briefing's text can pass for a block's placeholder."""
+_PLACEHOLDER = re.compile(f"<!--bk:{BLOCK_TOKEN}:([0-9]+)-->")
+
+
+class Rendered(NamedTuple):
+    """A rendered template: Markdown in which each HTML block is a placeholder, and the blocks.
+
+    Markdown would parse a block of HTML tag by tag only to pass it through unchanged, and for
+    list pages that parse cost more than everything else; the hook hands MkDocs the placeholders
+    and puts the blocks back into the HTML (`fill_blocks`). Headings stay Markdown, in the page's
+    table of contents.
+    """
+
+    markdown: str
+    blocks: tuple[str, ...] = ()
+
+
+def fill_blocks(text: str, blocks: tuple[str, ...]) -> str:
+    """`text` with each placeholder replaced by its block (in Markdown or in the HTML made of it)."""
+    if not blocks:
+        return text
+    return _PLACEHOLDER.sub(lambda match: blocks[int(match[1])], text)
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """One page made at build time: where it goes in the docs tree, and its Markdown.
@@ -44,11 +71,23 @@ class GeneratedPage:
 
     path: str
     """Its path in the docs tree, such as `topics/5g-security.md`."""
-    content: str
+    markdown: str
+    """Its Markdown, with a placeholder for each of `blocks`."""
     source: str | None = None
     """The content file it shows (for "Edit this briefing" links), relative to the project."""
     updated: date | None = None
     """When what it shows last changed (the sitemap's lastmod); None for pages not made of briefings."""
+    blocks: tuple[str, ...] = ()
+    """Its HTML blocks, which pass through Markdown unchanged (see `Rendered`)."""
+
+    @classmethod
+    def of(cls, path: str, rendered: Rendered, **more: Any) -> GeneratedPage:
+        return cls(path, rendered.markdown, blocks=rendered.blocks, **more)
+
+    @property
+    def content(self) -> str:
+        """The whole file, blocks in place: what `briefkit generate` writes."""
+        return fill_blocks(self.markdown, self.blocks)
 
 
 @dataclass(frozen=True)
@@ -97,6 +136,21 @@ def _href(context: Context, target: str, anchor: str = "") -> Markup:
     return Markup(relative_url(context["page_path"], target, anchor))
 
 
+@pass_context
+def _block(context: Context, html: str) -> Markup:
+    """Sets a block of HTML aside for the hook (see `Rendered`) and prints its placeholder."""
+    blocks: list[str] = context["_blocks"]
+    text = str(html)
+    block = text.strip("\n")
+    if not block:
+        return Markup(text)
+    blocks.append(block)
+    # The newlines around the block stay in the Markdown, which needs them to see a block.
+    before = text[: len(text) - len(text.lstrip("\n"))]
+    after = text[len(text.rstrip("\n")) :]
+    return Markup(f"{before}<!--bk:{BLOCK_TOKEN}:{len(blocks) - 1}-->{after}")
+
+
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -117,7 +171,9 @@ def _environment() -> Environment:
         year_path=year_path,
         name_kinds=list(NameKind),
     )
-    environment.filters.update(day=day, meta=meta_value, code=code, verbatim=Markup, month=lambda d: f"{d:%B %Y}")
+    environment.filters.update(
+        block=_block, day=day, meta=meta_value, code=code, verbatim=Markup, month=lambda d: f"{d:%B %Y}"
+    )
     return environment
 
 
@@ -164,8 +220,12 @@ class PageRenderer:
             targets.append(Target(spellings, posixpath.relpath(topic_path(topic), here), ignore_case=True))
         return targets
 
-    def render(self, template: str, page_path: str, **values: Any) -> str:
-        return self.environment.get_template(template).render(page_path=page_path, catalog=self.catalog, **values)
+    def render(self, template: str, page_path: str, **values: Any) -> Rendered:
+        blocks: list[str] = []
+        markdown = self.environment.get_template(template).render(
+            page_path=page_path, catalog=self.catalog, _blocks=blocks, **values
+        )
+        return Rendered(markdown, tuple(blocks))
 
 
 def newest(briefings: list[Briefing]) -> date | None:

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from briefkit.catalog import Catalog
 from briefkit.content import Content, Layout, load_content
 from briefkit.feeds import OPML_PATH, SITE_FEED, atom_feed, opml, topic_feed_path
-from briefkit.generated import all_pages
+from briefkit.generated import all_pages, in_order
 from briefkit.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
 from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo
 from briefkit.paths import site_path, topic_path
 from briefkit.problems import Problem
 from briefkit.schema_json import SCHEMA_PATH, json_schema_text
+from briefkit.workers import run_shared, wanted
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,9 +41,16 @@ class Site:
 
 
 def build_site(
-    root: Path, include_drafts: bool = False, today: date | None = None, info: SiteInfo | None = None
+    root: Path,
+    include_drafts: bool = False,
+    today: date | None = None,
+    info: SiteInfo | None = None,
+    shared: bool = False,
 ) -> Site:
     """Load `root`'s briefings and render every generated page and file.
+
+    With `shared`, a large site's pages are rendered by this process and a forked one side by
+    side (`briefkit.workers`); the pages are the same.
 
     Pages are rendered only when the content has no errors: a site with a briefing missing
     is never produced, the caller reports `content.problems` instead.
@@ -55,7 +63,9 @@ def build_site(
     if content.errors == 0:
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
-        pages = all_pages(PageRenderer(catalog, info, list(content.topics.values())), welcome)
+        renderer = PageRenderer(catalog, info, list(content.topics.values()))
+        two = shared and wanted(len(catalog.briefings) + len(catalog.name_kind))
+        pages = all_pages(renderer, welcome, run=run_shared if two else in_order)
         pages += data_files(catalog, info, content)
         content.problems.extend(_overwritten(layout, pages))
         if content.errors:

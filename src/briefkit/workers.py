@@ -1,0 +1,168 @@
+"""Sharing a build's pages between two processes, so that a second core builds half of them.
+
+MkDocs builds pages one after the other, in one process; most of a large site's build is
+turning Markdown into HTML and HTML into pages, page by page. On a machine with two cores or
+more, the hook forks the build once its pages are known: each process then converts and renders
+only its own share of the pages that are not in the navigation (briefings, names, years), and
+gives the other process's pages a stub holding their headings, which is all a page needs of
+another (titles and anchors). The process that started the build does everything else (the
+navigation's pages, the theme's files, the sitemap), waits for the second, and fails if the
+second did.
+
+Forking copies the process as it is, so the second process starts with every page, the
+navigation and the configuration already in memory, and needs nothing sent back: each writes
+its pages to the site folder itself. Only `mkdocs build` (and `gh-deploy`) fork: `mkdocs serve`
+runs its builds beside a web server's threads, which a fork must not copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import re
+import signal
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from briefkit.markdown_lines import in_fences
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+T = TypeVar("T")
+
+WORKERS_VARIABLE = "BRIEFKIT_WORKERS"
+"""`BRIEFKIT_WORKERS=1` builds in one process; `2` shares pages between two whatever the site's size."""
+SHARED_MINIMUM = 400
+"""Below this many pages to share, a second process costs more than it saves."""
+_HEADING = re.compile(r"^#{1,6}\s")
+
+
+def wanted(shared_pages: int) -> bool:
+    """Whether to share this build between two processes (by the machine, the setting and the size)."""
+    if not hasattr(os, "fork"):
+        return False
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if setting:
+        return setting != "1"
+    return (os.cpu_count() or 1) >= 2 and shared_pages >= SHARED_MINIMUM
+
+
+def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    """Run `jobs`, every other one in a forked process; their results, in order.
+
+    The second process sends its results back through a pipe once all are done, so the two
+    compute side by side and only the (fast) transfer waits. An error in either is raised here.
+    """
+    if len(jobs) < 2 or not hasattr(os, "fork"):
+        return [job() for job in jobs]
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid == 0:  # the second process: compute, send, and end without running anything else
+        os.close(read_end)
+        status = 0
+        try:
+            outcome: tuple[bool, object] = (True, [job() for job in jobs[1::2]])
+        except Exception as error:
+            outcome, status = (False, f"{type(error).__name__}: {error}"), 1
+        with os.fdopen(write_end, "wb") as pipe:
+            pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        os._exit(status)
+    os.close(write_end)
+    try:
+        mine = [job() for job in jobs[0::2]]
+    finally:
+        with os.fdopen(read_end, "rb") as pipe:
+            received = pipe.read()
+        os.waitpid(pid, 0)
+    succeeded, theirs = pickle.loads(received)
+    if not succeeded:
+        raise RuntimeError(f"the second process failed: {theirs}")
+    results: list[T] = []
+    for index in range(len(jobs)):
+        results.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
+    return results
+
+
+def headings_only(markdown: str) -> str:
+    """The stub of a page the other process builds: its front matter and headings, no text.
+
+    Titles and anchors come from headings, and they are what other pages' links are checked
+    against; the rest would be converted for nothing.
+    """
+    lines = markdown.split("\n")
+    return "\n\n".join(
+        line for line, code in zip(lines, in_fences(lines), strict=True) if not code and _HEADING.match(line)
+    )
+
+
+class _Count(logging.Handler):
+    """Counts the messages the second process logs at warning level and above."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class Share:
+    """This process's part of a build shared between two processes."""
+
+    worker: bool
+    """True in the second (forked) process, False in the one that started the build."""
+    others: set[str]
+    """The pages the other process builds (docs paths): this one only stubs them."""
+    pid: int = 0
+    """In the first process, the second's process id."""
+    _count: _Count = field(default_factory=_Count)
+
+    @classmethod
+    def fork(cls, shared: list[str], strict: bool) -> Share:
+        """Fork the build; the second process takes every other page of `shared`.
+
+        With `strict`, a warning in the second process fails the build, as one in the first does.
+        """
+        second = set(shared[1::2])
+        first = set(shared) - second
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:
+            share = cls(worker=True, others=first)
+            if strict:
+                logging.getLogger("mkdocs").addHandler(share._count)
+            return share
+        return cls(worker=False, others=second, pid=pid)
+
+    def builds(self, path: str) -> bool:
+        return path not in self.others
+
+    def finish(self, failed: bool = False) -> None:
+        """In the second process: end it, telling the first whether it logged a warning or failed."""
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(1 if failed or self._count.count else 0)
+
+    def wait(self) -> bool:
+        """In the first process: wait for the second; whether it built its pages without a warning."""
+        if not self.pid:
+            return True
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def stop(self) -> None:
+        """In the first process, when its own build failed: end the second and wait for it."""
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self.wait()

@@ -1,0 +1,61 @@
+"""A build shared between two processes (briefkit.workers) makes the same site, and fails as one would."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefkit.workers import headings_only
+
+from conftest import Project, briefing, copy_repo
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+TWO = {"BRIEFKIT_WORKERS": "2", "SOURCE_DATE_EPOCH": "1764000000"}
+ONE = {"BRIEFKIT_WORKERS": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def test_a_shared_build_writes_the_same_bytes_as_a_single_one(tmp_path: Path) -> None:
+    single, shared = copy_repo(tmp_path / "single"), copy_repo(tmp_path / "shared")
+    one, two = single.build(env=ONE), shared.build(env=TWO)
+    assert one.returncode == 0, one.log
+    assert two.returncode == 0, two.log
+    assert "in two processes" not in one.log
+    shared_count = re.search(r"briefings: building (\d+) of the pages in two processes", two.log)
+    assert shared_count is not None, two.log
+    assert int(shared_count[1]) > 60  # every page out of the navigation: briefings, names, topics
+    assert "Page skipped" not in two.log
+    single_files, shared_files = site_files(one.site), site_files(two.site)
+    assert len(shared_files) > 200
+    assert sorted(single_files) == sorted(shared_files)
+    assert [name for name in single_files if single_files[name] != shared_files[name]] == []
+
+
+def test_a_warning_in_either_process_fails_the_build_and_is_shown_once(project: Project) -> None:
+    # A link to an anchor that the other briefing does not have: MkDocs warns, and strict fails.
+    for day in range(10, 16):
+        project.add(
+            f"2019/2019-05-{day}-b{day}.md",
+            briefing(
+                title=f"Briefing {day}",
+                date=f"2019-05-{day}",
+                body=f"## What happened\n\nSee [the other](2019-05-{day + 1 if day < 15 else 10}-b.md#nowhere).\n",
+            ),
+        )
+    build = project.build(env=TWO)
+    assert build.returncode == 1
+    assert "in two processes" in build.log
+    assert "Traceback" not in build.log
+    warned = sorted(line.split("'")[1] for line in build.log.splitlines() if "#nowhere" in line)
+    assert warned == [f"briefings/2019-05-{day}-b{day}.md" for day in range(10, 16)]
+    assert "the second build process failed on its share of the pages" in build.log
+
+
+def test_a_stub_keeps_the_headings_that_titles_and_anchors_come_from() -> None:
+    markdown = "---\ntitle: x\n---\n\n# Title\n\nText.\n\n```\n# not a heading\n```\n\n## Sources {: #sources }\n"
+    assert headings_only(markdown) == "# Title\n\n## Sources {: #sources }"
