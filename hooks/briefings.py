@@ -17,6 +17,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
@@ -141,6 +142,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
+    env.globals["briefkit_once"] = _Once(files)
     share: Share | None = _state.get("share")
     if share is None:
         return env
@@ -168,6 +170,30 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def _normalize_url(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+
+
+class _Once:
+    """Renders a part of a page (the tabs, the navigation) once for all pages that would get the same.
+
+    Out of the navigation, no item is active, so the part depends only on its links, each made
+    relative to the page: pages whose links to every page of the navigation (and to the assets)
+    read the same get the same part.
+    """
+
+    def __init__(self, files: Files) -> None:
+        self.targets = [
+            "",
+            "assets/",
+            *(file.url for file in files.documentation_pages() if file.inclusion is not InclusionLevel.NOT_IN_NAV),
+        ]
+        self.parts: dict[tuple[str, ...], str] = {}
+
+    def __call__(self, name: str, page: Any, caller: Any) -> str:
+        key = (name, *(get_relative_url(target, page.url) for target in self.targets))
+        part = self.parts.get(key)
+        if part is None:
+            part = self.parts[key] = caller()
+        return part
 
 
 def on_post_build(config: Any) -> None:

@@ -59,3 +59,21 @@ def test_a_warning_in_either_process_fails_the_build_and_is_shown_once(project: 
 def test_a_stub_keeps_the_headings_that_titles_and_anchors_come_from() -> None:
     markdown = "---\ntitle: x\n---\n\n# Title\n\nText.\n\n```\n# not a heading\n```\n\n## Sources {: #sources }\n"
     assert headings_only(markdown) == "# Title\n\n## Sources {: #sources }"
+
+
+def test_pages_out_of_the_navigation_share_a_navigation_whose_links_fit_each(repo_copy: Project) -> None:
+    """The tabs and sidebar are rendered once per set of links (hooks/briefings.py, `_Once`)."""
+    build = repo_copy.build()
+    assert build.returncode == 0, build.log
+    tabs = re.compile(r'<a href="([^"]*)" class="md-tabs__link')
+
+    def topics_tab(url_path: str) -> str:
+        return tabs.findall(repo_copy.page(url_path))[1]
+
+    assert topics_tab("topics/5g-security") == "../"
+    assert topics_tab("briefings/2019-05-14-huawei-offers-no-spy-agreements") == "../../topics/"
+    assert topics_tab("organizations/huawei") == "../../topics/"
+    assert topics_tab("topics") == "./"
+    # Out of the navigation, no tab is active; on the topics index, its tab is.
+    assert "md-tabs__item--active" not in repo_copy.page("topics/5g-security")
+    assert "md-tabs__item--active" in repo_copy.page("topics")
