@@ -9,7 +9,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build lint typecheck check bench bench-search clean
+.PHONY: serve test build lint typecheck check bench bench-search bench-serve clean
 
 # The virtual environment is rebuilt when the project's dependencies change.
 $(BIN)/.installed: pyproject.toml
@@ -47,6 +47,9 @@ bench: $(BIN)/.installed  ## Full build against a plain MkDocs baseline at 1,000
 
 bench-search: $(BIN)/.installed  ## A reader's first search at 10,000 briefings, in headless Chromium
 	$(BIN)/python bench/search.py $(ARGS)
+
+bench-serve: $(BIN)/.installed  ## `mkdocs serve`'s rebuild after an edit, at 1,000 briefings, against plain builds
+	$(BIN)/python bench/rebuild.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import write_corpus
 
+from briefkit.buildstats import STATS_VARIABLE as STATS
+
 REPO = Path(__file__).resolve().parent.parent
 MEASURE = textwrap.dedent(
     """
@@ -120,19 +122,38 @@ def full_project(root: Path, corpus: Path) -> None:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-def build(root: Path, repeat: int, after: list[list[str]]) -> Run:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+def build(root: Path, repeat: int, after: list[list[str]]) -> tuple[Run, dict[str, dict[str, float]]]:
+    """The median run of `repeat` builds, and the median of each part the hook timed (if any)."""
+    stats_file = root / "build-stats.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", STATS: str(stats_file)}
     env.pop("SITE_URL", None)
     runs = []
+    stats: list[dict[str, dict[str, float]]] = []
     for _ in range(repeat):
         wall, peak = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root, env)
         for command in after:  # steps of the same build, such as indexing for search
             more_wall, more_peak = measure(command, root, env)
             wall, peak = wall + more_wall, max(peak, more_peak)
         runs.append((wall, peak))
+        if stats_file.is_file():
+            stats.append(json.loads(stats_file.read_text(encoding="utf-8")))
     wall = statistics.median(r[0] for r in runs)
     peak = statistics.median(r[1] for r in runs)
-    return Run(wall, peak, *site_facts(root / "site"))
+    parts = {
+        group: {key: statistics.median(run[group][key] for run in stats) for key in stats[0][group]}
+        for group in (stats[0] if stats else {})
+    }
+    return Run(wall, peak, *site_facts(root / "site")), parts
+
+
+def describe(parts: dict[str, dict[str, float]], baseline: Run) -> str:
+    """The hook's parts of the full build, and each process's peak memory against the baseline's."""
+    seconds = ", ".join(f"{part} {value:.1f} s" for part, value in parts.get("seconds", {}).items())
+    peaks = ", ".join(
+        f"{process} {value:.0f} MB ({value / baseline.peak_mb:.2f})"
+        for process, value in parts.get("peak_mb", {}).items()
+    )
+    return f"         parts: {seconds}\n         peaks: {peaks}"
 
 
 def main() -> None:
@@ -169,8 +190,8 @@ def main() -> None:
             baseline_project(base_root, corpus)
             full_project(full_root, corpus)
             started = time.perf_counter()
-            base = build(base_root, args.repeat, [])
-            full = build(full_root, args.repeat, after)
+            base, _ = build(base_root, args.repeat, [])
+            full, parts = build(full_root, args.repeat, after)
             results[n] = (base, full)
             for label, run in (("baseline", base), ("full", full)):
                 print(
@@ -181,6 +202,8 @@ def main() -> None:
                 f"{n:>6} {'ratio':>8} {full.wall / base.wall:>8.2f} {full.peak_mb / base.peak_mb:>8.2f}"
                 f"   (targets: 1.20 and 1.30; measured in {time.perf_counter() - started:.0f} s)"
             )
+            if parts:
+                print(describe(parts, base))
     if 1000 in results and 5000 in results:
         growth = results[5000][1].wall / results[1000][1].wall
         print(f"growth: the 5,000 build takes {growth:.2f} times the 1,000 build (target: at most 5.5)")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -19,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from briefkit.buildstats import BuildStats, peak_mb
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
@@ -51,10 +51,9 @@ def on_files(files: Files, config: Any) -> Files:
     info = SiteInfo(config.site_name, config.site_url or "http://127.0.0.1:8000/")
     # Drafts show under `mkdocs serve` so their authors can preview them, never in a build.
     shared = _state["command"] in SHARED_COMMANDS
-    started = time.monotonic()
+    stats = _state["stats"] = BuildStats()
     site = build_site(root, include_drafts=_state["command"] == "serve", info=info, shared=shared)
-    log.debug(f"read the briefings and rendered {len(site.pages)} pages in {time.monotonic() - started:.2f} s")
-    _state["started"] = time.monotonic()
+    stats.lap("generate")
     for problem in site.content.problems:
         if problem.severity is Severity.ERROR:
             log.error(str(problem))
@@ -207,16 +206,19 @@ def on_post_build(config: Any) -> None:
         if not share.wait():
             raise PluginError("the second build process failed on its share of the pages (see the messages above)")
     outputs: dict[str, str] = _state["outputs"]
-    log.debug(f"MkDocs converted and wrote the pages in {time.monotonic() - _state['started']:.2f} s")
-    started = time.monotonic()
+    stats: BuildStats = _state["stats"]
+    stats.lap("pages")
+    stats.peak_mb["second process"] = peak_mb(children=True)
     try:
-        index_site(Path(config.site_dir))
+        stats.peak_mb["search"] = index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(f"the search index could not be built: {error}") from None
-    log.debug(f"indexed the site for search in {time.monotonic() - started:.2f} s")
-    started = time.monotonic()
+    stats.lap("search")
     audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__)
-    log.debug(f"audited the built site in {time.monotonic() - started:.2f} s")
+    stats.lap("audit")
+    stats.peak_mb["build"] = peak_mb()
+    log.debug(stats.summary())
+    stats.write_if_asked()
     for sentence in audit.missing:
         log.error(sentence)
     if not audit.ok:

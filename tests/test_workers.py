@@ -68,7 +68,7 @@ def test_pages_out_of_the_navigation_share_a_navigation_whose_links_fit_each(rep
     tabs = re.compile(r'<a href="([^"]*)" class="md-tabs__link')
 
     def topics_tab(url_path: str) -> str:
-        return tabs.findall(repo_copy.page(url_path))[1]
+        return str(tabs.findall(repo_copy.page(url_path))[1])
 
     assert topics_tab("topics/5g-security") == "../"
     assert topics_tab("briefings/2019-05-14-huawei-offers-no-spy-agreements") == "../../topics/"
