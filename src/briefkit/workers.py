@@ -10,9 +10,11 @@ navigation's pages, the theme's files, the sitemap), waits for the second, and f
 second did.
 
 Forking copies the process as it is, so the second process starts with every page, the
-navigation and the configuration already in memory, and needs nothing sent back: each writes
-its pages to the site folder itself. Only `mkdocs build` (and `gh-deploy`) fork: `mkdocs serve`
-runs its builds beside a web server's threads, which a fork must not copy.
+navigation and the configuration already in memory; each process writes its pages to the site
+folder itself. (Rendering the generated pages, before MkDocs, is shared the same way by
+`run_shared`, whose second process sends its pages back through a pipe.) Only `mkdocs build`
+and `gh-deploy` fork: `mkdocs serve` runs its builds beside a web server's threads, which a
+fork must not copy.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         with os.fdopen(read_end, "rb") as pipe:
             received = pipe.read()
         os.waitpid(pid, 0)
+    if not received:
+        raise RuntimeError("the second process ended without sending its pages")
     succeeded, theirs = pickle.loads(received)
     if not succeeded:
         raise RuntimeError(f"the second process failed: {theirs}")
@@ -90,7 +94,7 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
 
 
 def headings_only(markdown: str) -> str:
-    """The stub of a page the other process builds: its front matter and headings, no text.
+    """The stub of a page the other process builds: its headings, no text.
 
     Titles and anchors come from headings, and they are what other pages' links are checked
     against; the rest would be converted for nothing.
