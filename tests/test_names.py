@@ -123,6 +123,9 @@ def test_registry_problems_are_reported_with_lines(project: Project) -> None:
         ("<abbr title='Huawei'>HW</abbr> Huawei", "<abbr title='Huawei'>HW</abbr> [Huawei](h.md)"),
         ("On 5g SECURITY and 5G security.", "On [5g SECURITY](t.md) and 5G security."),
         ("Huawei Technologies and Huawei.", "[Huawei Technologies](ht.md) and [Huawei](h.md)."),
+        ("huawei, then HUAWEI.", "huawei, then HUAWEI."),  # names keep their case
+        # Beyond ASCII, case folds as the pattern folds it (ſ is a long s), not as `str.lower` does.
+        ("Über 5G ſecurity.", "Über [5G ſecurity](t.md)."),
     ],
 )
 def test_the_first_mention_links_and_nothing_else(body: str, expected: str) -> None:

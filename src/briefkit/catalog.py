@@ -7,7 +7,7 @@ briefings of a briefing are scored among its neighbours on those postings.
 
 from __future__ import annotations
 
-from bisect import insort
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
@@ -98,29 +98,34 @@ class Catalog:
 
     def related(self, briefing: Briefing, limit: int = RELATED_LIMIT) -> list[Related]:
         """Briefings sharing the most topics and names with `briefing`, then the nearest in time."""
-        candidates: set[str] = set()
-        by_key: dict[str, Briefing] = {}
+        candidates: dict[str, Briefing] = {}
         for label, postings in [(k, self.by_topic) for k in briefing.topics] + [
             (n, self.by_name) for n in briefing.all_names
         ]:
             listed = postings[label]
             index = self._position[(label, briefing.key)]
             for other in listed[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]:
-                if other.key != briefing.key and other.key not in candidates:
-                    candidates.add(other.key)
-                    by_key[other.key] = other
-        ranked: list[tuple[tuple[int, int, str], Related]] = []
+                candidates.setdefault(other.key, other)
+        candidates.pop(briefing.key, None)
+        topics, names = set(briefing.topics), set(briefing.all_names)
+        # Scored first and only the best few made into `Related`: there are dozens of candidates a page.
+        ranked = heapq.nsmallest(
+            limit,
+            (
+                (
+                    -(len(topics.intersection(other.topics)) + len(names.intersection(other.all_names))),
+                    abs((other.date - briefing.date).days),
+                    key,
+                )
+                for key, other in candidates.items()
+            ),
+        )
+        return [self._related(briefing, candidates[key]) for _, _, key in ranked]
+
+    def _related(self, briefing: Briefing, other: Briefing) -> Related:
         names = set(briefing.all_names)
-        for key in candidates:
-            other = by_key[key]
-            shared_topics = tuple(self.topics[t] for t in briefing.topics if t in other.topics)
-            shared_names = tuple(n for n in other.all_names if n in names)
-            related = Related(other, shared_topics, shared_names)
-            distance = abs((other.date - briefing.date).days)
-            insort(ranked, ((-related.score, distance, other.key), related))
-            if len(ranked) > limit:
-                ranked.pop()
-        return [related for _, related in ranked]
+        shared_topics = tuple(self.topics[t] for t in briefing.topics if t in other.topics)
+        return Related(other, shared_topics, tuple(n for n in other.all_names if n in names))
 
     def related_topics(self, key: str) -> list[tuple[Topic, int]]:
         """Topics sharing briefings with topic `key`, most shared first."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class NameKind(Enum):
@@ -67,7 +68,7 @@ class Briefing:
             NameKind.PLACE: self.places,
         }[kind]
 
-    @property
+    @cached_property  # read for every candidate of every related-briefings list
     def all_names(self) -> tuple[str, ...]:
         return self.people + self.organizations + self.places
 
