@@ -24,7 +24,7 @@ from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
 from briefkit.search import SearchIndexError, index_site
 from briefkit.site import Site, build_site
-from briefkit.workers import Share, headings_only, wanted
+from briefkit.workers import Share, wanted
 
 log = get_plugin_logger("briefings")
 IN_NAV_BY_DEFAULT = {"index.md", "topics/index.md", "archive/index.md"}
@@ -135,8 +135,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         page.update_date = updated.isoformat()
     share: Share | None = _state.get("share")
     if share is not None and not share.builds(page.file.src_uri):
+        # Nothing to convert: the other process converts it, and sends its anchors (see on_env).
         page.meta["template"] = SKIP_TEMPLATE
-        return headings_only(markdown)
+        return ""
     return markdown
 
 
@@ -147,6 +148,14 @@ def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environ
         return env
     assert env.loader is not None
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP_TEMPLATE: ""}), env.loader])
+    # Each process has converted its pages' Markdown; links to anchors are checked against every
+    # page's, so each hands the other the anchors of the pages the other left blank.
+    pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
+    theirs = share.swap({path: pages[path].present_anchor_ids for path in share.mine if path in pages})
+    if theirs is None:
+        raise PluginError("the other build process failed on its share of the pages (see the messages above)")
+    for path, anchors in theirs.items():
+        pages[path].present_anchor_ids = anchors
     if share.worker:  # the first process copies the theme's and the docs' other files
         for file in files:
             if not file.is_documentation_page():

@@ -4,17 +4,11 @@ MkDocs builds pages one after the other, in one process; most of a large site's 
 turning Markdown into HTML and HTML into pages, page by page. On a machine with two cores or
 more, the hook forks the build once its pages are known: each process then converts and renders
 only its own share of the pages that are not in the navigation (briefings, names, years), and
-gives the other process's pages a stub holding their headings, which is all a page needs of
-another (titles and anchors). The process that started the build does everything else (the
+leaves the other process's pages blank. Once both have converted their Markdown, they swap the
+anchors of their pages (`Share.swap`), which is all a page needs of another: MkDocs checks each
+link to an anchor against them. The process that started the build does everything else (the
 navigation's pages, the theme's files, the sitemap), waits for the second, and fails if the
 second did.
-
-Forking copies the process as it is, so the second process starts with every page, the
-navigation and the configuration already in memory; each process writes its pages to the site
-folder itself. (Rendering the generated pages, before MkDocs, is shared the same way by
-`run_shared`, whose second process sends its pages back through a pipe.) Only `mkdocs build`
-and `gh-deploy` fork: `mkdocs serve` runs its builds beside a web server's threads, which a
-fork must not copy.
 """
 
 from __future__ import annotations
@@ -23,13 +17,10 @@ import contextlib
 import logging
 import os
 import pickle
-import re
 import signal
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
-
-from briefkit.markdown_lines import in_fences
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -40,7 +31,6 @@ WORKERS_VARIABLE = "BRIEFKIT_WORKERS"
 """`BRIEFKIT_WORKERS=1` builds in one process; `2` shares pages between two whatever the site's size."""
 SHARED_MINIMUM = 400
 """Below this many pages to share, a second process costs more than it saves."""
-_HEADING = re.compile(r"^#{1,6}\s")
 
 
 def wanted(shared_pages: int) -> bool:
@@ -93,18 +83,6 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     return results
 
 
-def headings_only(markdown: str) -> str:
-    """The stub of a page the other process builds: its headings, no text.
-
-    Titles and anchors come from headings, and they are what other pages' links are checked
-    against; the rest would be converted for nothing.
-    """
-    lines = markdown.split("\n")
-    return "\n\n".join(
-        line for line, code in zip(lines, in_fences(lines), strict=True) if not code and _HEADING.match(line)
-    )
-
-
 class _Count(logging.Handler):
     """Counts the messages the second process logs at warning level and above."""
 
@@ -124,8 +102,13 @@ class Share:
     """True in the second (forked) process, False in the one that started the build."""
     others: set[str]
     """The pages the other process builds (docs paths): this one only stubs them."""
+    mine: set[str] = field(default_factory=set)
+    """The pages this process builds of those the two share: the other stubs them."""
     pid: int = 0
     """In the first process, the second's process id."""
+    incoming: int = -1
+    outgoing: int = -1
+    """The pipes of `swap`, one each way (file descriptors)."""
     _count: _Count = field(default_factory=_Count)
 
     @classmethod
@@ -136,18 +119,48 @@ class Share:
         """
         second = set(shared[1::2])
         first = set(shared) - second
+        to_second, to_first = os.pipe(), os.pipe()  # (read end, write end) each
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         pid = os.fork()
         if pid == 0:
-            share = cls(worker=True, others=first)
+            os.close(to_second[1])
+            os.close(to_first[0])
+            share = cls(worker=True, others=first, mine=second, incoming=to_second[0], outgoing=to_first[1])
             if strict:
                 logging.getLogger("mkdocs").addHandler(share._count)
             return share
-        return cls(worker=False, others=second, pid=pid)
+        os.close(to_second[0])
+        os.close(to_first[1])
+        return cls(worker=False, others=second, mine=first, pid=pid, incoming=to_first[0], outgoing=to_second[1])
 
     def builds(self, path: str) -> bool:
         return path not in self.others
+
+    def swap(self, mine: dict[str, T]) -> dict[str, T] | None:
+        """Send the other process what this one learned of its pages, and receive what it learned of its own.
+
+        Both processes call it once, at the same point of the build; None if the other has ended
+        (failed) before. The first sends, then receives; the second receives, then sends: each
+        pipe holds only 64 KB, so two processes both sending first would wait on each other.
+        """
+        if self.worker:
+            theirs = self._receive()
+            return theirs if theirs is not None and self._send(mine) else None
+        return self._receive() if self._send(mine) else None
+
+    def _send(self, value: object) -> bool:
+        try:
+            with os.fdopen(self.outgoing, "wb") as pipe:
+                pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:  # the other process has ended
+            return False
+        return True
+
+    def _receive(self) -> Any:
+        with os.fdopen(self.incoming, "rb") as pipe:
+            received = pipe.read()
+        return pickle.loads(received) if received else None
 
     def finish(self, failed: bool = False) -> None:
         """In the second process: end it, telling the first whether it logged a warning or failed."""
