@@ -76,3 +76,20 @@ def test_pages_out_of_the_navigation_share_a_navigation_whose_links_fit_each(rep
     # Out of the navigation, no tab is active; on the topics index, its tab is.
     assert "md-tabs__item--active" not in repo_copy.page("topics/5g-security")
     assert "md-tabs__item--active" in repo_copy.page("topics")
+
+
+def test_briefings_read_by_two_processes_report_the_same_problems(project: Project) -> None:
+    for day in range(10, 16):
+        project.add(f"2019/2019-05-{day}-b{day}.md", briefing(title=f"Briefing {day}", date=f"2019-05-{day}"))
+    project.add("2019/2019-05-20-bad.md", briefing(title="Bad", date="2019-05-21"))
+    project.add("2019/2019-05-22-worse.md", briefing(title="Worse", date="2019-05-22", topics="[no-such-topic]"))
+
+    def problems(env: dict[str, str]) -> list[str]:
+        build = project.build(env=env)
+        assert build.returncode == 1
+        assert "Traceback" not in build.log
+        return [line for line in build.log.splitlines() if "briefings/2019/2019-05-2" in line]
+
+    alone = problems(ONE)
+    assert len(alone) == 2, alone
+    assert problems(TWO) == alone

@@ -131,7 +131,7 @@ def run_schema(root: Path) -> int:
 
 def run_check(root: Path, paths: list[Path], output_format: str) -> int:
     layout = Layout(root)
-    content = load_content(layout, today=date.today(), only=[p.resolve() for p in paths] or None)
+    content = load_content(layout, today=date.today(), only=[p.resolve() for p in paths] or None, shared=True)
     for problem in content.problems:
         print(problem.github_annotation() if output_format == "github" else str(problem))
     errors = count_errors(content.problems)

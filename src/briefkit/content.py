@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from briefkit.loader import Expectations, read_briefing
@@ -12,6 +13,7 @@ from briefkit.model import Briefing, Topic
 from briefkit.names import Name, NameResolver, load_names
 from briefkit.problems import Problem, Severity, count_errors, sort_problems
 from briefkit.topics import load_topics, topic_spellings
+from briefkit.workers import run_shared, wanted
 
 REGISTRY_FILES = ("topics.yml", "names.yml")
 """Files that belong in briefings/ beside the year folders."""
@@ -65,17 +67,21 @@ class Content:
         return [b for b in self.briefings if include_drafts or not b.draft]
 
 
-def load_content(layout: Layout, today: date | None = None, only: list[Path] | None = None) -> Content:
+def load_content(
+    layout: Layout, today: date | None = None, only: list[Path] | None = None, shared: bool = False
+) -> Content:
     """Read the registry and the briefings; nothing raises for bad content, everything is a Problem.
 
     `only` limits the briefings read (for `briefkit check PATHS`); the cross-file checks then
-    still compare them against every other briefing.
+    still compare them against every other briefing. With `shared`, a forked process reads every
+    other file of a large site (`briefkit.workers`); the content is the same.
     """
     topics, problems = load_topics(layout.topics_file, layout.shown(layout.topics_file))
     expect = Expectations(topic_spellings(topics), today or date.today())
     briefings: list[Briefing] = []
-    for file in _candidate_files(layout, problems):
-        briefing, found = read_briefing(file, layout.shown(file), expect)
+    files = _candidate_files(layout, problems)
+    jobs = [partial(read_briefing, file, layout.shown(file), expect) for file in files]
+    for briefing, found in run_shared(jobs) if shared and wanted(len(jobs)) else [job() for job in jobs]:
         problems.extend(found)
         if briefing is not None:
             briefings.append(briefing)
@@ -86,10 +92,10 @@ def load_content(layout: Layout, today: date | None = None, only: list[Path] | N
     problems.extend(resolver.problems)
     problems.extend(_cross_checks(briefings, topics))
     if only is not None:
-        wanted = {layout.shown(path.resolve()) for path in only}
+        asked = {layout.shown(path.resolve()) for path in only}
         registries = {layout.shown(layout.topics_file), layout.shown(layout.names_file)}
         # The registries' errors concern every briefing; their warnings only someone who asked about them.
-        problems = [p for p in problems if p.path in wanted or (p.path in registries and p.severity is Severity.ERROR)]
+        problems = [p for p in problems if p.path in asked or (p.path in registries and p.severity is Severity.ERROR)]
     briefings.sort(key=lambda b: (b.date, b.key), reverse=True)
     return Content(topics, briefings, sort_problems(problems), registry)
 

@@ -57,7 +57,7 @@ def build_site(
     """
     info = info or SiteInfo()
     layout = Layout(root)
-    content = load_content(layout, today=today)
+    content = load_content(layout, today=today, shared=shared)
     catalog = Catalog(content.visible(include_drafts), content.topics, content.names)
     pages: list[GeneratedPage] = []
     if content.errors == 0:
