@@ -22,7 +22,7 @@ from briefkit.buildstats import BuildStats, peak_mb
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
-from briefkit.search import SearchIndexError, index_site
+from briefkit.search import Indexing, SearchIndexError
 from briefkit.site import Site, build_site
 from briefkit.workers import Share, wanted
 
@@ -218,13 +218,20 @@ def on_post_build(config: Any) -> None:
     stats: BuildStats = _state["stats"]
     stats.lap("pages")
     stats.peak_mb["second process"] = peak_mb(children=True)
+    indexing = Indexing(Path(config.site_dir))
+
+    def index_written() -> None:
+        stats.lap("audit")  # the part of the audit that ran beside Pagefind
+        try:
+            stats.peak_mb["search"] = indexing.wait()
+        except SearchIndexError as error:
+            raise PluginError(f"the search index could not be built: {error}") from None
+        stats.lap("search")  # what Pagefind took beyond it
+
     try:
-        stats.peak_mb["search"] = index_site(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(f"the search index could not be built: {error}") from None
-    stats.lap("search")
-    audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__)
-    stats.lap("audit")
+        audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__, index_written)
+    finally:
+        indexing.stop()  # if the audit failed before it waited for Pagefind
     stats.peak_mb["build"] = peak_mb()
     log.debug(stats.summary())
     stats.write_if_asked()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from briefkit.catalog import Catalog
 from briefkit.content import Layout, load_content
 from briefkit.integrity import audit_site
+from briefkit.search import JEMALLOC_SETTINGS
 
 from conftest import briefing
 
@@ -94,3 +95,15 @@ def test_a_briefing_missing_from_the_data_or_a_feed_is_caught(project: Project) 
         "the feed topics/5g-security/feed.xml is missing",
         "briefings/2019/2019-05-10-b.md appears 0 times in topics/us-china-trade/feed.xml, not once",
     ]
+
+
+def test_a_search_index_that_cannot_be_built_fails_the_build_in_one_clear_line(project: Project) -> None:
+    # Pagefind's allocator (jemalloc) refuses a setting it does not know, and aborts: Pagefind fails.
+    # Should Pagefind change allocators, this fails too, and the memory setting in search.py is void.
+    build = project.build(env={JEMALLOC_SETTINGS: "abort_conf:true,no_such_setting:1"})
+    assert build.returncode == 1
+    assert "Traceback" not in build.log
+    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  the search index could not be built: <jemalloc>: Invalid conf pair: no_such_setting:1"
+    ], build.log

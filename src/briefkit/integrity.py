@@ -67,8 +67,14 @@ def _linked_targets(site: Path, output: str, section: str | None = None) -> Coun
     return counts
 
 
-def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) -> Audit:
-    """Compare the built `site` with `catalog`; `output_of` maps a page's docs path to its file in site/."""
+def audit_site(
+    site: Path, catalog: Catalog, output_of: Callable[[str], str], index_written: Callable[[], None] = lambda: None
+) -> Audit:
+    """Compare the built `site` with `catalog`; `output_of` maps a page's docs path to its file in site/.
+
+    The search index is read last, after `index_written` returns: the rest of the audit can run
+    while Pagefind writes the index.
+    """
     audit = Audit(pages=sum(1 for _ in site.rglob("*.html")))
 
     def url(page_path: str) -> str:
@@ -110,6 +116,7 @@ def audit_site(site: Path, catalog: Catalog, output_of: Callable[[str], str]) ->
         audit.missing.extend(f"{page} lists {target}, which is not on {key}" for target in sorted(strays))
 
     _audit_data(site, catalog, url, audit)
+    index_written()
     if (site / BUNDLE).is_dir():
         indexed = indexed_urls(site)
         for briefing in catalog.briefings:

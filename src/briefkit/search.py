@@ -27,46 +27,69 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def index_site(site: Path) -> float:
-    """Index the built site in `site` into `site/pagefind/`; Pagefind's peak memory, in MB.
+class Indexing:
+    """Pagefind indexing a built site into `site/pagefind/`, in its own process, started at once.
 
-    The peak is measured where the system reports a child's own (on Unix); elsewhere it is 0.
+    The build goes on meanwhile (the audit reads the pages while Pagefind does); `wait` ends it.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE,
-        "--quiet",
-        # The headings' permalink signs (¶) would otherwise show in every result's headings.
-        "--exclude-selectors",
-        ".headerlink",
-        # Only the article is indexed (data-pagefind-body) either way, but from this root Pagefind
-        # does not walk the navigation repeated on every page: a quarter less of its processor
-        # time, and the same index byte for byte.
-        "--root-selector",
-        "[data-pagefind-body]",
-    ]
-    # Pagefind allocates with jemalloc, which keeps freed memory for reuse for ten seconds; returning
-    # it at once lowers Pagefind's peak, the build's highest, by a quarter (742 to 535 MB at 5,000
-    # briefings) for about 5% more of its time. Another allocator would just ignore the variable.
-    environment = {JEMALLOC_SETTINGS: "dirty_decay_ms:0,muzzy_decay_ms:0", **os.environ}
-    with tempfile.TemporaryFile("w+") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True, env=environment)
-        if hasattr(os, "wait4"):
-            # wait4 gives this child's own usage (with its children's), apart from the build's other processes.
-            _, status, usage = os.wait4(process.pid, 0)
-            process.returncode, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
-        else:
-            process.wait()
-            peak = 0.0
-        if process.returncode != 0:
-            output.seek(0)
-            raise SearchIndexError(output.read().strip()[-2000:])
-    return peak
+
+    def __init__(self, site: Path) -> None:
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-subdir",
+            BUNDLE,
+            "--quiet",
+            # The headings' permalink signs (¶) would otherwise show in every result's headings.
+            "--exclude-selectors",
+            ".headerlink",
+            # Only the article is indexed (data-pagefind-body) either way, but from this root Pagefind
+            # does not walk the navigation repeated on every page: a quarter less of its processor
+            # time, and the same index byte for byte.
+            "--root-selector",
+            "[data-pagefind-body]",
+        ]
+        # Pagefind allocates with jemalloc, which keeps freed memory for reuse for ten seconds; returning
+        # it at once lowers Pagefind's peak, the build's highest, by a quarter (742 to 535 MB at 5,000
+        # briefings) for about 5% more of its time. Another allocator would just ignore the variable.
+        environment = {JEMALLOC_SETTINGS: "dirty_decay_ms:0,muzzy_decay_ms:0", **os.environ}
+        self.output = tempfile.TemporaryFile("w+")  # noqa: SIM115 - it outlives this call; wait and stop close it
+        self.process = subprocess.Popen(
+            command, stdout=self.output, stderr=subprocess.STDOUT, text=True, env=environment
+        )
+
+    def wait(self) -> float:
+        """Wait for the index to be written; Pagefind's peak memory, in MB.
+
+        The peak is measured where the system reports a child's own (on Unix); elsewhere it is 0.
+        """
+        with self.output:
+            if hasattr(os, "wait4"):
+                # wait4 gives this child's own usage (with its children's), apart from the build's other processes.
+                _, status, usage = os.wait4(self.process.pid, 0)
+                self.process.returncode, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
+            else:
+                self.process.wait()
+                peak = 0.0
+            if self.process.returncode != 0:
+                self.output.seek(0)
+                raise SearchIndexError(self.output.read().strip()[-2000:])
+        return peak
+
+    def stop(self) -> None:
+        """End Pagefind if it still runs (when the build failed before waiting for it)."""
+        if self.process.returncode is None:
+            self.process.kill()
+            self.process.wait()
+        self.output.close()
+
+
+def index_site(site: Path) -> float:
+    """Index the built site in `site` into `site/pagefind/`, and wait; Pagefind's peak memory, in MB."""
+    return Indexing(site).wait()
 
 
 def indexed_pages(site: Path) -> dict[str, dict[str, Any]]:
