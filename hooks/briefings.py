@@ -42,6 +42,17 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> None:
     _state.pop("site", None)
     _state.pop("share", None)
+    _stop_indexing()  # a preview's last index, if still being written: this build cleans the site folder first
+
+
+def on_shutdown() -> None:
+    _stop_indexing()
+
+
+def _stop_indexing() -> None:
+    indexing: Indexing | None = _state.pop("indexing", None)
+    if indexing is not None:
+        indexing.stop()
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -218,20 +229,27 @@ def on_post_build(config: Any) -> None:
     stats: BuildStats = _state["stats"]
     stats.lap("pages")
     stats.peak_mb["second process"] = peak_mb(children=True)
-    indexing = Indexing(Path(config.site_dir))
+    indexing = _state["indexing"] = Indexing(Path(config.site_dir))
+    previewing = _state["command"] == "serve"
 
-    def index_written() -> None:
+    def index_written() -> bool:
         stats.lap("audit")  # the part of the audit that ran beside Pagefind
+        if previewing:
+            # The preview is served without waiting for its search index, which follows a few seconds later.
+            indexing.in_background(lambda error: log.warning(f"the preview's search index could not be built: {error}"))
+            return False
         try:
             stats.peak_mb["search"] = indexing.wait()
         except SearchIndexError as error:
             raise PluginError(f"the search index could not be built: {error}") from None
         stats.lap("search")  # what Pagefind took beyond it
+        return True
 
     try:
         audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__, index_written)
     finally:
-        indexing.stop()  # if the audit failed before it waited for Pagefind
+        if not previewing:
+            indexing.stop()  # if the audit failed before it waited for Pagefind
     stats.peak_mb["build"] = peak_mb()
     log.debug(stats.summary())
     stats.write_if_asked()

@@ -68,12 +68,13 @@ def _linked_targets(site: Path, output: str, section: str | None = None) -> Coun
 
 
 def audit_site(
-    site: Path, catalog: Catalog, output_of: Callable[[str], str], index_written: Callable[[], None] = lambda: None
+    site: Path, catalog: Catalog, output_of: Callable[[str], str], index_written: Callable[[], bool] = lambda: True
 ) -> Audit:
     """Compare the built `site` with `catalog`; `output_of` maps a page's docs path to its file in site/.
 
-    The search index is read last, after `index_written` returns: the rest of the audit can run
-    while Pagefind writes the index.
+    The search index is read last, once `index_written` returns, and only if it returns True: the
+    rest of the audit can run while Pagefind writes the index (or goes on writing it, under
+    `mkdocs serve`).
     """
     audit = Audit(pages=sum(1 for _ in site.rglob("*.html")))
 
@@ -116,7 +117,8 @@ def audit_site(
         audit.missing.extend(f"{page} lists {target}, which is not on {key}" for target in sorted(strays))
 
     _audit_data(site, catalog, url, audit)
-    index_written()
+    if not index_written():
+        return audit
     if (site / BUNDLE).is_dir():
         indexed = indexed_urls(site)
         for briefing in catalog.briefings:

@@ -7,15 +7,19 @@ index (about 5 MB at 1,000 briefings) on the first search.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 BUNDLE = "pagefind"
@@ -60,6 +64,8 @@ class Indexing:
         self.process = subprocess.Popen(
             command, stdout=self.output, stderr=subprocess.STDOUT, text=True, env=environment
         )
+        self.stopped = False
+        self.watcher: threading.Thread | None = None
 
     def wait(self) -> float:
         """Wait for the index to be written; Pagefind's peak memory, in MB.
@@ -79,10 +85,29 @@ class Indexing:
                 raise SearchIndexError(self.output.read().strip()[-2000:])
         return peak
 
+    def in_background(self, on_failure: Callable[[str], None]) -> None:
+        """Let Pagefind finish on its own (for `mkdocs serve`); `on_failure` hears why it failed, if it does."""
+
+        def watch() -> None:
+            try:
+                self.wait()
+            except SearchIndexError as error:
+                if not self.stopped:
+                    on_failure(str(error))
+
+        self.watcher = threading.Thread(target=watch, name="pagefind", daemon=True)
+        self.watcher.start()
+
     def stop(self) -> None:
-        """End Pagefind if it still runs (when the build failed before waiting for it)."""
+        """End Pagefind if it still runs: the build failed before waiting for it, or another began."""
+        self.stopped = True
         if self.process.returncode is None:
-            self.process.kill()
+            # Not `Popen.kill`, which polls first, and so could reap the process under the watcher.
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.process.pid, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+        if self.watcher is not None:
+            self.watcher.join()
+        elif self.process.returncode is None:
             self.process.wait()
         self.output.close()
 
