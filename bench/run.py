@@ -122,23 +122,26 @@ def full_project(root: Path, corpus: Path) -> None:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-def build(root: Path, repeat: int, after: list[list[str]]) -> tuple[Run, dict[str, dict[str, float]]]:
-    """The median run of `repeat` builds, and the median of each part the hook timed (if any)."""
+def build_once(root: Path, after: list[list[str]]) -> tuple[float, float, dict[str, dict[str, float]] | None]:
+    """One build: wall seconds, peak MB, and the parts the hook timed (if any)."""
     stats_file = root / "build-stats.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", STATS: str(stats_file)}
     env.pop("SITE_URL", None)
-    runs = []
-    stats: list[dict[str, dict[str, float]]] = []
-    for _ in range(repeat):
-        wall, peak = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root, env)
-        for command in after:  # steps of the same build, such as indexing for search
-            more_wall, more_peak = measure(command, root, env)
-            wall, peak = wall + more_wall, max(peak, more_peak)
-        runs.append((wall, peak))
-        if stats_file.is_file():
-            stats.append(json.loads(stats_file.read_text(encoding="utf-8")))
+    wall, peak = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root, env)
+    for command in after:  # steps of the same build, such as indexing for search
+        more_wall, more_peak = measure(command, root, env)
+        wall, peak = wall + more_wall, max(peak, more_peak)
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else None
+    return wall, peak, stats
+
+
+def summarize(
+    root: Path, runs: list[tuple[float, float, dict[str, dict[str, float]] | None]]
+) -> tuple[Run, dict[str, dict[str, float]]]:
+    """The median of the runs, and the median of each part the hook timed (if any)."""
     wall = statistics.median(r[0] for r in runs)
     peak = statistics.median(r[1] for r in runs)
+    stats = [r[2] for r in runs if r[2] is not None]
     parts = {
         group: {key: statistics.median(run[group][key] for run in stats) for key in stats[0][group]}
         for group in (stats[0] if stats else {})
@@ -190,8 +193,15 @@ def main() -> None:
             baseline_project(base_root, corpus)
             full_project(full_root, corpus)
             started = time.perf_counter()
-            base, _ = build(base_root, args.repeat, [])
-            full, parts = build(full_root, args.repeat, after)
+            base_runs, full_runs = [], []
+            for _ in range(args.repeat):
+                # Alternated, so that the machine slowing down or speeding up (this one's timings
+                # wander by a third from one minute to the next) weighs on both builds alike.
+                base_runs.append(build_once(base_root, []))
+                full_runs.append(build_once(full_root, after))
+            base, _ = summarize(base_root, base_runs)
+            full, parts = summarize(full_root, full_runs)
+            pairs = ", ".join(f"{f[0] / b[0]:.2f}" for b, f in zip(base_runs, full_runs, strict=True))
             results[n] = (base, full)
             for label, run in (("baseline", base), ("full", full)):
                 print(
@@ -202,6 +212,7 @@ def main() -> None:
                 f"{n:>6} {'ratio':>8} {full.wall / base.wall:>8.2f} {full.peak_mb / base.peak_mb:>8.2f}"
                 f"   (targets: 1.20 and 1.30; measured in {time.perf_counter() - started:.0f} s)"
             )
+            print(f"         time ratio of each pair of builds run one after the other: {pairs}")
             if parts:
                 print(describe(parts, base))
     if 1000 in results and 5000 in results:
