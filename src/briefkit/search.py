@@ -34,7 +34,8 @@ class SearchIndexError(Exception):
 class Indexing:
     """Pagefind indexing a built site into `site/pagefind/`, in its own process, started at once.
 
-    The build goes on meanwhile (the audit reads the pages while Pagefind does); `wait` ends it.
+    The build goes on meanwhile (the audit reads the pages while Pagefind indexes them): `wait` waits
+    for the index, `in_background` lets it finish on its own, `stop` ends it early.
     """
 
     def __init__(self, site: Path) -> None:

@@ -9,6 +9,13 @@ anchors of their pages (`Share.swap`), which is all a page needs of another: MkD
 link to an anchor against them. The process that started the build does everything else (the
 navigation's pages, the theme's files, the sitemap), waits for the second, and fails if the
 second did.
+
+Forking copies the process as it is, so the second process starts with every page, the
+navigation and the configuration already in memory; each process writes its pages to the site
+folder itself. (Reading the briefings and rendering the generated pages, before MkDocs, are
+shared the same way by `run_shared`, whose second process sends its results back through a
+pipe.) Only `mkdocs build`, `gh-deploy`, `briefkit generate` and `briefkit check` fork:
+`mkdocs serve` runs its builds beside a web server's threads, which a fork must not copy.
 """
 
 from __future__ import annotations
@@ -101,9 +108,9 @@ class Share:
     worker: bool
     """True in the second (forked) process, False in the one that started the build."""
     others: set[str]
-    """The pages the other process builds (docs paths): this one only stubs them."""
+    """The pages the other process builds (docs paths): this one leaves them blank."""
     mine: set[str] = field(default_factory=set)
-    """The pages this process builds of those the two share: the other stubs them."""
+    """The pages this process builds of those the two share: the other leaves them blank."""
     pid: int = 0
     """In the first process, the second's process id."""
     incoming: int = -1
