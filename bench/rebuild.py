@@ -2,8 +2,8 @@
 
 Writes the synthetic corpus (bench/corpus.py) of 1,000 briefings, starts `mkdocs serve` on it,
 waits for the first build, then edits one briefing at a time and times the rebuild, from the
-moment the file is saved to MkDocs' "Documentation built" line, and checks that the served page
-shows the edit. In the same run it times plain `mkdocs build`s of the same site and of the
+moment the file is saved to the end of the rebuild ("Reloading browsers"), and checks that the
+served page shows the edit. In the same run it times plain `mkdocs build`s of the same site and of the
 baseline (the same bodies as plain MkDocs pages; see bench/run.py). Target (issue 5): a rebuild
 takes at most 1.2 times a plain build. Each figure is the median of --repeat measurements.
 """
@@ -31,6 +31,7 @@ from run import baseline_project, full_project
 
 SERVING = re.compile(r"Serving on http")
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+RELOADED = re.compile(r"Reloading browsers")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
 
 
@@ -62,6 +63,7 @@ class Server:
             text=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
+        self.reported: float | None = None
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -69,9 +71,15 @@ class Server:
         for line in self.process.stderr:
             self.lines.put(line)
 
-    def built(self, timeout: float = 600) -> float:
-        """Wait for the next "Documentation built" line; the seconds MkDocs reports."""
-        return float(self.wait_for(BUILT, timeout)[1])
+    def built(self, timeout: float = 600) -> float | None:
+        """Wait for the next build to end; the seconds MkDocs reports, if it did.
+
+        A rebuild ends with "Reloading browsers". MkDocs drops a message it has logged before, so
+        "Documentation built in N seconds" is missing when two builds took as long to the hundredth.
+        """
+        self.reported = None
+        self.wait_for(RELOADED, timeout)
+        return self.reported
 
     def wait_for(self, pattern: re.Pattern[str], timeout: float = 600) -> re.Match[str]:
         """Wait for a line of the log that matches `pattern`."""
@@ -85,6 +93,8 @@ class Server:
                 continue
             if "ERROR" in line or "WARNING" in line:
                 print(line.rstrip(), file=sys.stderr)
+            if match := BUILT.search(line):
+                self.reported = float(match[1])
             if match := pattern.search(line):
                 return match
         raise SystemExit(f"mkdocs serve did not log {pattern.pattern!r} in time")
@@ -115,7 +125,7 @@ def main() -> None:
         full = statistics.median(f for _, f in plain)
         server = Server(full_root)
         try:
-            server.built()
+            server.wait_for(BUILT)  # the first build (a message never logged before)
             server.wait_for(SERVING)  # changes are watched from then on
             walls, reported = [], []
             for number, original in enumerate(sorted(files)[: args.repeat]):
@@ -135,7 +145,9 @@ def main() -> None:
     print(f"{args.size} briefings; medians of {args.repeat}")
     print(f"plain build, baseline:          {baseline:6.1f} s")
     print(f"plain build, full site:         {full:6.1f} s")
-    print(f"serve, rebuild after an edit:   {rebuild:6.1f} s (MkDocs reports {statistics.median(reported):.1f} s)")
+    said = [seconds for seconds in reported if seconds is not None]
+    mkdocs = f"MkDocs reports {statistics.median(said):.1f} s" if said else "MkDocs' own figure was not logged"
+    print(f"serve, rebuild after an edit:   {rebuild:6.1f} s ({mkdocs})")
     print(f"rebuild / full site's build:    {rebuild / full:6.2f}")
     print(f"rebuild / baseline's build:     {rebuild / baseline:6.2f}   (target: at most 1.2)")
 
