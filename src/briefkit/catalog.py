@@ -33,10 +33,6 @@ class Related:
     topics: tuple[Topic, ...]
     names: tuple[str, ...]
 
-    @property
-    def score(self) -> int:
-        return len(self.topics) + len(self.names)
-
 
 @dataclass(frozen=True)
 class Neighbours:
@@ -108,7 +104,8 @@ class Catalog:
                 candidates.setdefault(other.key, other)
         candidates.pop(briefing.key, None)
         topics, names = set(briefing.topics), set(briefing.all_names)
-        # Scored first and only the best few made into `Related`: there are dozens of candidates a page.
+        # Ranked by the topics and names shared, then by days apart; only the best few are made into
+        # `Related`, as there are dozens of candidates a page.
         ranked = heapq.nsmallest(
             limit,
             (

@@ -13,7 +13,7 @@ from briefkit.model import Briefing, Topic
 from briefkit.names import Name, NameResolver, load_names
 from briefkit.problems import Problem, Severity, count_errors, sort_problems
 from briefkit.topics import load_topics, topic_spellings
-from briefkit.workers import run_shared, wanted
+from briefkit.workers import in_order, run_shared, wanted
 
 REGISTRY_FILES = ("topics.yml", "names.yml")
 """Files that belong in briefings/ beside the year folders."""
@@ -81,7 +81,8 @@ def load_content(
     briefings: list[Briefing] = []
     files = _candidate_files(layout, problems)
     jobs = [partial(read_briefing, file, layout.shown(file), expect) for file in files]
-    for briefing, found in run_shared(jobs) if shared and wanted(len(jobs)) else [job() for job in jobs]:
+    run = run_shared if shared and wanted(len(jobs)) else in_order
+    for briefing, found in run(jobs):
         problems.extend(found)
         if briefing is not None:
             briefings.append(briefing)

@@ -20,6 +20,7 @@ from briefkit.model import NameKind
 from briefkit.pages import GeneratedPage, PageRenderer, newest
 from briefkit.paths import briefing_path, kind_index_path, name_path, relative_url, topic_path, year_path
 from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+from briefkit.workers import in_order
 
 if TYPE_CHECKING:
     from briefkit.model import Briefing
@@ -31,10 +32,6 @@ SINGULAR = {NameKind.PERSON: "person", NameKind.ORGANIZATION: "organization", Na
 
 Job = Callable[[], list[GeneratedPage]]
 """Renders some of the pages; jobs are independent of one another, so they may run in any process."""
-
-
-def in_order(jobs: Sequence[Job]) -> list[list[GeneratedPage]]:
-    return [job() for job in jobs]
 
 
 def all_pages(

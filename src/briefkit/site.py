@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from briefkit.catalog import Catalog
 from briefkit.content import Content, Layout, load_content
 from briefkit.feeds import OPML_PATH, SITE_FEED, atom_feed, opml, topic_feed_path
-from briefkit.generated import all_pages, in_order
+from briefkit.generated import all_pages
 from briefkit.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
 from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo
 from briefkit.paths import site_path, topic_path
 from briefkit.problems import Problem
 from briefkit.schema_json import SCHEMA_PATH, json_schema_text
-from briefkit.workers import run_shared, wanted
+from briefkit.workers import in_order, run_shared, wanted
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -50,6 +50,11 @@ def wanted(shared_pages: int) -> bool:
     return (os.cpu_count() or 1) >= 2 and shared_pages >= SHARED_MINIMUM
 
 
+def in_order(jobs: Sequence[Callable[[], T]]) -> list[T]:
+    """Run `jobs` here, one after the other: what `run_shared` does when there is no second process."""
+    return [job() for job in jobs]
+
+
 def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Run `jobs`, every other one in a forked process; their results, in order.
 
@@ -57,7 +62,7 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     compute side by side and only the (fast) transfer waits. An error in either is raised here.
     """
     if len(jobs) < 2 or not hasattr(os, "fork"):
-        return [job() for job in jobs]
+        return in_order(jobs)
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
@@ -66,28 +71,43 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         os.close(read_end)
         status = 0
         try:
-            outcome: tuple[bool, object] = (True, [job() for job in jobs[1::2]])
+            outcome: tuple[bool, object] = (True, in_order(jobs[1::2]))
         except Exception as error:
             outcome, status = (False, f"{type(error).__name__}: {error}"), 1
-        with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        _send(write_end, outcome)
         os._exit(status)
     os.close(write_end)
     try:
-        mine = [job() for job in jobs[0::2]]
+        mine = in_order(jobs[0::2])
     finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            received = pipe.read()
+        received = _receive(read_end)
         os.waitpid(pid, 0)
-    if not received:
+    if received is None:
         raise RuntimeError("the second process ended without sending its pages")
-    succeeded, theirs = pickle.loads(received)
+    succeeded, theirs = received
     if not succeeded:
         raise RuntimeError(f"the second process failed: {theirs}")
     results: list[T] = []
     for index in range(len(jobs)):
         results.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
     return results
+
+
+def _send(pipe_end: int, value: object) -> bool:
+    """Write `value` into a pipe and close it; False if the process at the other end has ended."""
+    try:
+        with os.fdopen(pipe_end, "wb") as pipe:
+            pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    except BrokenPipeError:
+        return False
+    return True
+
+
+def _receive(pipe_end: int) -> Any:
+    """What the other end sent, once it closed the pipe; None if it ended without sending."""
+    with os.fdopen(pipe_end, "rb") as pipe:
+        received = pipe.read()
+    return pickle.loads(received) if received else None
 
 
 class _Count(logging.Handler):
@@ -152,22 +172,9 @@ class Share:
         pipe holds only 64 KB, so two processes both sending first would wait on each other.
         """
         if self.worker:
-            theirs = self._receive()
-            return theirs if theirs is not None and self._send(mine) else None
-        return self._receive() if self._send(mine) else None
-
-    def _send(self, value: object) -> bool:
-        try:
-            with os.fdopen(self.outgoing, "wb") as pipe:
-                pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        except BrokenPipeError:  # the other process has ended
-            return False
-        return True
-
-    def _receive(self) -> Any:
-        with os.fdopen(self.incoming, "rb") as pipe:
-            received = pipe.read()
-        return pickle.loads(received) if received else None
+            theirs = _receive(self.incoming)
+            return theirs if theirs is not None and _send(self.outgoing, mine) else None
+        return _receive(self.incoming) if _send(self.outgoing, mine) else None
 
     def finish(self, failed: bool = False) -> None:
         """In the second process: end it, telling the first whether it logged a warning or failed."""
