@@ -12,26 +12,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import queue
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
 from corpus import write_corpus
 from run import baseline_project, full_project
 
+from preview import BUILT, Preview
+
 SERVING = re.compile(r"Serving on http")
-BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
-RELOADED = re.compile(r"Reloading browsers")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
 
 
@@ -41,71 +38,6 @@ def plain_build(root: Path) -> float:
         [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=ENV, check=True, stderr=subprocess.DEVNULL
     )
     return time.perf_counter() - started
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
-    """`mkdocs serve` in the background, its log read line by line."""
-
-    def __init__(self, root: Path) -> None:
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=root,
-            env=ENV,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reported: float | None = None
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.lines.put(line)
-
-    def built(self, timeout: float = 600) -> float | None:
-        """Wait for the next build to end; the seconds MkDocs reports, if it did.
-
-        A rebuild ends with "Reloading browsers". MkDocs drops a message it has logged before, so
-        "Documentation built in N seconds" is missing when two builds took as long to the hundredth.
-        """
-        self.reported = None
-        self.wait_for(RELOADED, timeout)
-        return self.reported
-
-    def wait_for(self, pattern: re.Pattern[str], timeout: float = 600) -> re.Match[str]:
-        """Wait for a line of the log that matches `pattern`."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=1)
-            except queue.Empty:
-                if self.process.poll() is not None:
-                    raise SystemExit("mkdocs serve stopped") from None
-                continue
-            if "ERROR" in line or "WARNING" in line:
-                print(line.rstrip(), file=sys.stderr)
-            if match := BUILT.search(line):
-                self.reported = float(match[1])
-            if match := pattern.search(line):
-                return match
-        raise SystemExit(f"mkdocs serve did not log {pattern.pattern!r} in time")
-
-    def fetch(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as response:
-            return str(response.read().decode("utf-8"))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 def main() -> None:
@@ -123,7 +55,7 @@ def main() -> None:
         plain = [(plain_build(base_root), plain_build(full_root)) for _ in range(args.repeat)]
         baseline = statistics.median(b for b, _ in plain)
         full = statistics.median(f for _, f in plain)
-        server = Server(full_root)
+        server = Preview(full_root, ENV)
         try:
             server.wait_for(BUILT)  # the first build (a message never logged before)
             server.wait_for(SERVING)  # changes are watched from then on
@@ -134,10 +66,10 @@ def main() -> None:
                 started = time.perf_counter()
                 with edited.open("a", encoding="utf-8") as briefing:
                     briefing.write(f"\n{marker}\n")
-                reported.append(server.built())
+                reported.append(server.rebuilt())
                 walls.append(time.perf_counter() - started)
                 key = edited.stem
-                if marker not in server.fetch(f"briefings/{key}/"):
+                if marker not in (server.fetch(f"briefings/{key}/") or ""):
                     raise SystemExit(f"the served page of {key} does not show the edit")
         finally:
             server.stop()
