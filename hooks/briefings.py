@@ -229,7 +229,10 @@ def on_post_build(config: Any) -> None:
     stats: BuildStats = _state["stats"]
     stats.lap("pages")
     stats.peak_mb["second process"] = peak_mb(children=True)
-    indexing = _state["indexing"] = Indexing(Path(config.site_dir))
+    try:
+        indexing = _state["indexing"] = Indexing(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(f"the search index could not be built: {error}") from None
     previewing = _state["command"] == "serve"
 
     def index_written() -> bool:

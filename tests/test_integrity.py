@@ -107,3 +107,16 @@ def test_a_search_index_that_cannot_be_built_fails_the_build_in_one_clear_line(p
     assert errors == [
         "ERROR   -  the search index could not be built: <jemalloc>: Invalid conf pair: no_such_setting:1"
     ], build.log
+
+
+def test_a_search_indexer_that_cannot_start_fails_the_build_in_one_clear_line(project: Project) -> None:
+    # Pagefind's own variable for where its program is: the build starts that program directly.
+    missing = project.root / "no-such-pagefind"
+    build = project.build(env={"PAGEFIND_BINARY_PATH": str(missing)})
+    assert build.returncode == 1
+    assert "Traceback" not in build.log
+    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        f"ERROR   -  the search index could not be built: Pagefind could not be started ({missing}): "
+        "No such file or directory"
+    ], build.log
