@@ -78,6 +78,8 @@ def on_files(files: Files, config: Any) -> Files:
     _state["outputs"] = {}
     _state["blocks"] = {}
     in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
+    docs = Path(config.docs_dir)
+    climb = "../" * len(docs.resolve().relative_to(root.resolve()).parts)  # from docs/ up to the project
     for page in site.pages:
         if page.path in files.src_uris:
             files.remove(files.src_uris[page.path])
@@ -89,7 +91,7 @@ def on_files(files: Files, config: Any) -> Files:
         if file.is_documentation_page() and page.path not in in_nav:
             # Out of the sidebar, so each page's size does not grow with the number of briefings.
             file.inclusion = InclusionLevel.NOT_IN_NAV
-        file.edit_uri = _edit_uri(page.source, page.path, root, config)
+        file.edit_uri = _edit_uri(page.source, page.path, climb, docs)
         files.append(file)
         _state["outputs"][page.path] = file.dest_uri
     return files
@@ -106,12 +108,11 @@ def _nav_paths(nav: Any) -> set[str]:
     return set()
 
 
-def _edit_uri(source: str | None, path: str, root: Path, config: Any) -> str | None:
+def _edit_uri(source: str | None, path: str, climb: str, docs: Path) -> str | None:
     """The file's path relative to the docs folder, which MkDocs joins to `repo_url` + `edit_uri`."""
     if source is None:
-        return path if (Path(config.docs_dir) / path).is_file() else None
-    docs = Path(config.docs_dir).resolve().relative_to(root.resolve())
-    return "/".join([".."] * len(docs.parts) + [source])
+        return path if (docs / path).is_file() else None
+    return climb + source
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:

@@ -38,11 +38,13 @@ def all_pages(
     renderer: PageRenderer,
     welcome: str = "",
     run: Callable[[Sequence[Job]], list[list[GeneratedPage]]] = in_order,
+    more: Sequence[Job] = (),
 ) -> list[GeneratedPage]:
     """The home page, indexes, topic, name and archive pages, the format reference, and each briefing.
 
     `run` runs the rendering jobs and returns their pages in order: one after the other by
-    default, or shared between processes (`briefkit.workers.run_shared`).
+    default, or shared between processes (`briefkit.workers.run_shared`). The pages of `more`,
+    jobs run the same way (such as the data files), come last.
     """
     catalog = renderer.catalog
     jobs: list[Job] = [partial(front_pages, renderer, welcome), partial(archive_pages, renderer)]
@@ -61,6 +63,7 @@ def all_pages(
     jobs.append(partial(name_indexes, renderer))
     jobs += [partial(name_page, renderer, name, kind) for name, kind in catalog.name_kind.items()]
     jobs += [partial(briefing_page, renderer, briefing) for briefing in catalog.briefings]
+    jobs += more
     return [page for pages in run(jobs) for page in pages]
 
 
