@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -22,6 +23,7 @@ from briefkit.buildstats import BuildStats, peak_mb
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
+from briefkit.reuse import PageReuse, fingerprint, folder_state
 from briefkit.search import Indexing, SearchIndexError
 from briefkit.site import Site, build_site
 from briefkit.workers import Share, wanted
@@ -32,6 +34,10 @@ SHARED_COMMANDS = {"build", "gh-deploy"}
 """Builds that may share their work with a second process; not `serve`, whose server runs threads."""
 SKIP_TEMPLATE = "briefkit-skip.html"
 """Renders nothing, and MkDocs writes no file for a page that renders nothing: the other process's pages."""
+REUSE_TEMPLATE = "briefkit-reuse.html"
+"""Renders a page as the preview's last build wrote it (see briefkit.reuse)."""
+_reuse = PageReuse()
+"""Lives as long as the process: across the rebuilds of one `mkdocs serve`."""
 _state: dict[str, Any] = {"command": "build"}
 
 
@@ -42,6 +48,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> None:
     _state.pop("site", None)
     _state.pop("share", None)
+    _state.pop("reusing", None)
     _stop_indexing()  # a preview's last index, if still being written: this build cleans the site folder first
 
 
@@ -77,6 +84,7 @@ def on_files(files: Files, config: Any) -> Files:
     _state["updated"] = site.updated
     _state["outputs"] = {}
     _state["blocks"] = {}
+    _state["fingerprints"] = {}
     in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
     docs = Path(config.docs_dir)
     climb = "../" * len(docs.resolve().relative_to(root.resolve()).parts)  # from docs/ up to the project
@@ -123,6 +131,11 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
         for file in files.documentation_pages()
         if file.inclusion is InclusionLevel.NOT_IN_NAV and file.src_uri in _state.get("outputs", {})
     )
+    _state["reusing"] = _state["command"] == "serve" and set(config.plugins) <= set(config.hooks)
+    if _state["reusing"]:
+        # Another plugin might change pages after they are rendered, or read them as they are: then
+        # every page is rendered again.
+        _reuse.start(_site_fingerprint(nav, config))
     if _state["command"] in SHARED_COMMANDS and wanted(len(shared)):
         log.info(f"building {len(shared)} of the pages in two processes")
         share = Share.fork(shared, strict=bool(config.strict))
@@ -132,6 +145,21 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
             config.theme.static_templates.clear()
             config.extra_templates = []
     return nav
+
+
+def _site_fingerprint(nav: Any, config: Any) -> str:
+    """What every page shows besides its own text: the configuration, the theme's overrides, the navigation."""
+    config_file = Path(config.config_file_path)
+    overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    return fingerprint(
+        [
+            config_file.read_text(encoding="utf-8") if config_file.is_file() else "",
+            str(config.site_url),
+            str(config.edit_uri),
+            *(folder_state(overrides) if overrides else ()),
+            *(f"{page.title} {page.url}" for page in nav.pages),
+        ]
+    )
 
 
 def _quiet_skips(record: logging.LogRecord) -> bool:
@@ -150,16 +178,26 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         # Nothing to convert: the other process converts it, and sends its anchors (see on_env).
         page.meta["template"] = SKIP_TEMPLATE
         return ""
+    path = page.file.src_uri
+    if _state.get("reusing") and path in _state["outputs"] and page.file.inclusion is InclusionLevel.NOT_IN_NAV:
+        blocks = _state["blocks"].get(path, [])
+        parts = [page.file.content_string, *blocks, page.file.url, page.file.edit_uri or ""]
+        _state["fingerprints"][path], rendered = _reuse.page(path, parts)
+        if rendered is not None:
+            page.meta["template"] = REUSE_TEMPLATE
+            return ""  # nothing to convert: the page is written as it was (see on_env)
     return markdown
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
     env.globals["briefkit_once"] = _Once(files)
+    env.globals["briefkit_reused"] = lambda page: Markup(_reuse.fresh[page.file.src_uri].html)
+    assert env.loader is not None
+    templates = {SKIP_TEMPLATE: "", REUSE_TEMPLATE: "{{ briefkit_reused(page) }}"}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
     share: Share | None = _state.get("share")
     if share is None:
         return env
-    assert env.loader is not None
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP_TEMPLATE: ""}), env.loader])
     # Each process has converted its pages' Markdown; links to anchors are checked against every
     # page's, so each hands the other the anchors of the pages the other left blank.
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
@@ -176,8 +214,20 @@ def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environ
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if page.meta.get("template") == REUSE_TEMPLATE:
+        # Links from other pages are checked against these.
+        page.present_anchor_ids = set(_reuse.fresh[page.file.src_uri].anchors)
+        return html
     blocks = _state.get("blocks", {}).get(page.file.src_uri)
     return fill_blocks(html, blocks) if blocks else html
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    path = page.file.src_uri
+    page_fingerprint = _state.get("fingerprints", {}).get(path)
+    if page_fingerprint is not None and page.meta.get("template") != REUSE_TEMPLATE:
+        _reuse.remember(path, page_fingerprint, output, page.present_anchor_ids or ())
+    return output
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -265,9 +315,13 @@ def on_post_build(config: Any) -> None:
         f"{plural(len(site.catalog.briefings), 'briefing')}, {plural(len(site.catalog.topics), 'topic')}, "
         f"{plural(audit.pages, 'page')}"
     )
+    if _state.get("reusing"):
+        log.info(f"{plural(_reuse.reused, 'page')} unchanged since the last build, written as they were")
+        _reuse.succeeded()
 
 
 def on_build_error(error: Exception) -> None:
+    _reuse.failed()
     share: Share | None = _state.pop("share", None)
     if share is None:
         return

@@ -1,0 +1,95 @@
+"""Reusing a preview's pages: a rebuild renders again only the generated pages whose text changed.
+
+`mkdocs serve` rebuilds the whole site after every edit, and MkDocs treats every page given
+from memory as changed. Editing one briefing changes its own page and the few lists that show it
+(its topics, its names, the archive, the home page); the other pages would come out the same,
+byte for byte, at about 5 ms each. So each page is remembered with a fingerprint of all it is
+made of: its text, its HTML blocks, its address and edit link, and the site's own fingerprint
+(the configuration, the theme's overrides, the navigation). A page whose fingerprint is the same
+as in the last successful build is written from memory, without Markdown or the theme's
+template.
+
+What a reused page no longer does is check its links: they were checked when it was first
+rendered, and its text has not changed since. Only `mkdocs serve` reuses pages; `mkdocs build`,
+which CI and deploys run, renders every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page as the last successful build wrote it."""
+
+    fingerprint: str
+    html: str
+    anchors: frozenset[str]
+    """The ids in the page, which links from other pages are checked against."""
+
+
+def fingerprint(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        encoded = part.encode("utf-8", "surrogatepass")
+        # Each part's length first, so that two lists of parts never join into the same bytes.
+        digest.update(len(encoded).to_bytes(8, "little"))
+        digest.update(encoded)
+    return digest.hexdigest()
+
+
+def folder_state(folder: Path) -> Iterable[str]:
+    """Each file under `folder`, with its size and time of change: what a theme's overrides are."""
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            status = file.stat()
+            yield f"{file.relative_to(folder).as_posix()} {status.st_size} {status.st_mtime_ns}"
+
+
+@dataclass
+class PageReuse:
+    """The pages of the last successful build, and those of the build under way."""
+
+    site: str = ""
+    """The site's fingerprint in the last build: when it changes, no page is reused."""
+    kept: dict[str, Rendered] = field(default_factory=dict)
+    fresh: dict[str, Rendered] = field(default_factory=dict)
+    reused: int = 0
+
+    def start(self, site: str) -> None:
+        """A build begins, of a site whose fingerprint is `site`."""
+        if site != self.site:
+            self.kept.clear()
+        self.site = site
+        self.fresh = {}
+        self.reused = 0
+
+    def page(self, path: str, parts: Iterable[str]) -> tuple[str, Rendered | None]:
+        """The page's fingerprint, and the page as last built if it is the same."""
+        page_print = fingerprint([self.site, path, *parts])
+        kept = self.kept.get(path)
+        if kept is not None and kept.fingerprint == page_print:
+            self.fresh[path] = kept
+            self.reused += 1
+            return page_print, kept
+        return page_print, None
+
+    def remember(self, path: str, page_fingerprint: str, html: str, anchors: Iterable[str]) -> None:
+        self.fresh[path] = Rendered(page_fingerprint, html, frozenset(anchors))
+
+    def succeeded(self) -> None:
+        """The build succeeded: its pages are the ones to reuse (pages gone from the site are forgotten)."""
+        self.kept, self.fresh = self.fresh, {}
+
+    def failed(self) -> None:
+        """The build failed: nothing of it is reused, as its pages may not have been checked."""
+        self.fresh = {}
