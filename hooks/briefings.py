@@ -19,12 +19,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from briefkit import index_files
 from briefkit.buildstats import BuildStats, peak_mb
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
 from briefkit.reuse import PageReuse, fingerprint, folder_state
-from briefkit.search import Indexing, SearchIndexError
+from briefkit.search import Indexing, SearchIndexError, completed
 from briefkit.site import Site, build_site
 from briefkit.workers import Share, wanted
 
@@ -50,6 +51,12 @@ def on_config(config: Any) -> None:
     _state.pop("share", None)
     _state.pop("reusing", None)
     _stop_indexing()  # a preview's last index, if still being written: this build cleans the site folder first
+
+
+def on_pre_build(config: Any) -> None:
+    if _state["command"] in SHARED_COMMANDS:
+        # Out of MkDocs' way as it empties the site folder; back before Pagefind (briefkit.index_files).
+        index_files.set_aside(Path(config.site_dir))
 
 
 def on_shutdown() -> None:
@@ -280,27 +287,30 @@ def on_post_build(config: Any) -> None:
     stats: BuildStats = _state["stats"]
     stats.lap("pages")
     stats.peak_mb["second process"] = peak_mb(children=True)
+    site_dir = Path(config.site_dir)
+    previewing = _state["command"] == "serve"
+    if not previewing:
+        index_files.put_back(site_dir)  # the last build's index, whose unchanged files Pagefind keeps
     try:
-        indexing = _state["indexing"] = Indexing(Path(config.site_dir))
+        indexing = _state["indexing"] = Indexing(site_dir)
     except SearchIndexError as error:
         raise PluginError(f"the search index could not be built: {error}") from None
-    previewing = _state["command"] == "serve"
 
-    def index_written() -> bool:
+    def search_index() -> set[str] | None:
         stats.lap("audit")  # the part of the audit that ran beside Pagefind
         if previewing:
             # The preview is served without waiting for its search index, which follows a few seconds later.
             indexing.in_background(lambda error: log.warning(f"the preview's search index could not be built: {error}"))
-            return False
+            return None
         try:
-            stats.peak_mb["search"] = indexing.wait()
+            urls, stats.peak_mb["search"] = completed(indexing, site_dir, log.info)
         except SearchIndexError as error:
             raise PluginError(f"the search index could not be built: {error}") from None
         stats.lap("search")  # what Pagefind took beyond it
-        return True
+        return urls
 
     try:
-        audit = audit_site(Path(config.site_dir), site.catalog, outputs.__getitem__, index_written)
+        audit = audit_site(site_dir, site.catalog, outputs.__getitem__, search_index)
     finally:
         if not previewing:
             indexing.stop()  # if the audit failed before it waited for Pagefind

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefkit.feeds import FEED_SIZE, SITE_FEED, topic_feed_path
+from briefkit.index_files import BUNDLE
 from briefkit.listing import archive_months, timeline_years
 from briefkit.opendata import BRIEFINGS_JSON
 from briefkit.paths import briefing_path, topic_path, year_path
-from briefkit.search import BUNDLE, indexed_urls
+from briefkit.search import indexed_urls
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,13 +69,16 @@ def _linked_targets(site: Path, output: str, section: str | None = None) -> Coun
 
 
 def audit_site(
-    site: Path, catalog: Catalog, output_of: Callable[[str], str], index_written: Callable[[], bool] = lambda: True
+    site: Path,
+    catalog: Catalog,
+    output_of: Callable[[str], str],
+    search_index: Callable[[], set[str] | None] | None = None,
 ) -> Audit:
     """Compare the built `site` with `catalog`; `output_of` maps a page's docs path to its file in site/.
 
-    The search index is read last, once `index_written` returns, and only if it returns True: the
-    rest of the audit can run while Pagefind writes the index (or goes on writing it, under
-    `mkdocs serve`).
+    The search index is checked last, against the URL paths `search_index` returns (by default,
+    those of `site`'s index), and not at all if it returns None: the rest of the audit can run
+    while Pagefind writes the index (or goes on writing it, under `mkdocs serve`).
     """
     audit = Audit(pages=sum(1 for _ in site.rglob("*.html")))
 
@@ -117,10 +121,10 @@ def audit_site(
         audit.missing.extend(f"{page} lists {target}, which is not on {key}" for target in sorted(strays))
 
     _audit_data(site, catalog, url, audit)
-    if not index_written():
+    indexed = search_index() if search_index is not None else indexed_urls(site)
+    if indexed is None:
         return audit
     if (site / BUNDLE).is_dir():
-        indexed = indexed_urls(site)
         for briefing in catalog.briefings:
             if "/" + url(briefing_path(briefing)) not in indexed:
                 audit.missing.append(f"{briefing.path} is not in the search index")

@@ -8,9 +8,8 @@ index (about 5 MB at 1,000 briefings) on the first search.
 from __future__ import annotations
 
 import contextlib
-import gzip
-import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,11 +17,13 @@ import tempfile
 import threading
 from typing import TYPE_CHECKING, Any
 
+from briefkit import index_files
+from briefkit.index_files import BUNDLE, fragments
+
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
-BUNDLE = "pagefind"
 JEMALLOC_SETTINGS = "_RJEM_MALLOC_CONF"
 """How Pagefind's allocator (tikv-jemallocator, whose variables carry this prefix) is tuned."""
 
@@ -129,21 +130,32 @@ class Indexing:
         self.output.close()
 
 
+def completed(indexing: Indexing, site: Path, say: Callable[[str], None]) -> tuple[set[str], float]:
+    """Wait for `indexing`: the URL paths of the pages in the index, and Pagefind's peak memory in MB.
+
+    An index written over the last build's (see briefkit.index_files) that does not fit this
+    build is written again from nothing, and `say` hears of it. Files of the last build's index
+    that the new one does not use are deleted.
+    """
+    peak = indexing.wait()
+    urls = index_files.sound_urls(site)
+    if urls is None:
+        say("the search index kept from the last build does not fit this one: indexing anew")
+        shutil.rmtree(site / BUNDLE)
+        peak = max(peak, Indexing(site).wait())
+        urls = indexed_urls(site)
+    index_files.prune(site)
+    return urls, peak
+
+
 def index_site(site: Path) -> float:
     """Index the built site in `site` into `site/pagefind/`, and wait; Pagefind's peak memory, in MB."""
     return Indexing(site).wait()
 
 
-def _indexed_records(site: Path) -> Iterator[dict[str, Any]]:
-    for fragment in (site / BUNDLE / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        # Each fragment is a short signature, then the page's record as JSON.
-        yield json.loads(data[data.index(b"{") :])
-
-
 def indexed_pages(site: Path) -> dict[str, dict[str, Any]]:
     """Every page in the search index, by URL path (like `/briefings/key/`), with what was indexed of it."""
-    return {record["url"]: record for record in _indexed_records(site)}
+    return {record["url"]: record for record in fragments(site)}
 
 
 def indexed_urls(site: Path) -> set[str]:
@@ -152,4 +164,4 @@ def indexed_urls(site: Path) -> set[str]:
     Record by record, keeping only the URL: the records hold each page's whole text, and holding
     them all at once was the build process's peak (45 MB more at 5,000 briefings).
     """
-    return {record["url"] for record in _indexed_records(site)}
+    return {record["url"] for record in fragments(site)}
