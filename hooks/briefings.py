@@ -19,8 +19,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from briefkit import index_files
+from briefkit import site_folder
 from briefkit.buildstats import BuildStats, peak_mb
+from briefkit.index_files import BUNDLE
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
@@ -44,6 +45,7 @@ _state: dict[str, Any] = {"command": "build"}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
 
 
 def on_config(config: Any) -> None:
@@ -54,9 +56,11 @@ def on_config(config: Any) -> None:
 
 
 def on_pre_build(config: Any) -> None:
-    if _state["command"] in SHARED_COMMANDS:
-        # Out of MkDocs' way as it empties the site folder; back before Pagefind (briefkit.index_files).
-        index_files.set_aside(Path(config.site_dir))
+    # Out of MkDocs' way as it empties the site folder, back before pages are written (briefkit.site_folder).
+    _state["site_dir"] = config.site_dir
+    _state["kept_site"] = (
+        _state["command"] in SHARED_COMMANDS and not _state["dirty"] and site_folder.set_aside(Path(config.site_dir))
+    )
 
 
 def on_shutdown() -> None:
@@ -131,6 +135,10 @@ def _edit_uri(source: str | None, path: str, climb: str, docs: Path) -> str | No
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    if _state.get("kept_site"):  # MkDocs writes nothing before on_env: the last build's files, to write over
+        theme_pages = [*config.theme.static_templates, "sitemap.xml.gz"]
+        written = [file.abs_dest_path for file in files] + [str(Path(config.site_dir, page)) for page in theme_pages]
+        site_folder.put_back(Path(config.site_dir), written)
     # From here on, MkDocs converts and renders page after page: share them with a second process
     # (see briefkit.workers). The pages in the navigation stay with this one, which renders them.
     shared = sorted(
@@ -289,8 +297,9 @@ def on_post_build(config: Any) -> None:
     stats.peak_mb["second process"] = peak_mb(children=True)
     site_dir = Path(config.site_dir)
     previewing = _state["command"] == "serve"
-    if not previewing:
-        index_files.put_back(site_dir)  # the last build's index, whose unchanged files Pagefind keeps
+    if _state.get("kept_site"):
+        # What this build did not write; the search index, which Pagefind writes over, is pruned after it.
+        site_folder.sweep(site_dir, spare={BUNDLE})
     try:
         indexing = _state["indexing"] = Indexing(site_dir)
     except SearchIndexError as error:
@@ -331,6 +340,8 @@ def on_post_build(config: Any) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    if _state.pop("kept_site", False):  # no-op if on_nav put them back already
+        site_folder.put_back(Path(_state["site_dir"]))
     _reuse.failed()
     share: Share | None = _state.pop("share", None)
     if share is None:
