@@ -58,9 +58,8 @@ def on_config(config: Any) -> None:
 def on_pre_build(config: Any) -> None:
     # Out of MkDocs' way as it empties the site folder, back before pages are written (briefkit.site_folder).
     _state["site_dir"] = config.site_dir
-    _state["kept_site"] = (
-        _state["command"] in SHARED_COMMANDS and not _state["dirty"] and site_folder.set_aside(Path(config.site_dir))
-    )
+    keeping = _state["command"] in SHARED_COMMANDS and not _state.get("dirty")
+    _state["kept_site"] = keeping and site_folder.set_aside(Path(config.site_dir))
 
 
 def on_shutdown() -> None:
