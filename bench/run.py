@@ -216,6 +216,7 @@ def main() -> None:
                 f"   (targets: 1.20 and 1.30; measured in {time.perf_counter() - started:.0f} s)"
             )
             print(f"         time ratio of each pair of builds run one after the other: {pairs}")
+            print("         (the first pair builds into an empty site folder, the others over the last build's)")
             if parts:
                 print(describe(parts, base))
     if 1000 in results and 5000 in results:
