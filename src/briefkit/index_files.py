@@ -69,12 +69,10 @@ def live_names(site: Path) -> set[str] | None:
 def fragments(site: Path) -> Iterator[dict[str, Any]]:
     """The record of each page in the index: its URL, text, title and more."""
     folder = site / BUNDLE / "fragment"
+    files = sorted(folder.glob("*.pf_fragment"))
     names = live_names(site)
-    files = (
-        [folder / f"{name}.pf_fragment" for name in sorted(names) if (folder / f"{name}.pf_fragment").is_file()]
-        if names is not None
-        else sorted(folder.glob("*.pf_fragment"))
-    )
+    if names is not None:
+        files = [file for file in files if file.name.removesuffix(".pf_fragment") in names]
     for file in files:
         data = gzip.decompress(file.read_bytes())
         # Each fragment is a short signature, then the page's record as JSON.
