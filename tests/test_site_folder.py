@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
+from briefkit import site_folder
 from briefkit.site_folder import KEPT, STARTED
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from conftest import Project
 
 REMOVED = "briefings/2018/2018-07-06-us-tariffs-on-34bn-take-effect.md"
@@ -69,3 +71,23 @@ def test_a_build_that_fails_leaves_the_last_site_and_the_next_one_builds(repo_co
     again = repo_copy.build()
     assert again.returncode == 0, again.log
     assert not (again.site / STARTED).exists()
+
+
+def test_a_site_that_cannot_be_set_aside_is_left_for_mkdocs_to_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("a", encoding="utf-8")
+    (site / "b.txt").write_text("b", encoding="utf-8")
+    rename = Path.rename
+
+    def held_open(self: Path, target: Path) -> Path:  # as Windows refuses to move a file in use
+        if self.name == "b.txt":
+            raise PermissionError(13, "in use", str(self))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", held_open)
+    assert site_folder.set_aside(site) is False
+    assert sorted(entry.name for entry in site.iterdir()) == ["a", "b.txt"]
+    assert (site / "a" / "index.html").read_text(encoding="utf-8") == "a"

@@ -43,8 +43,13 @@ def set_aside(site: Path) -> bool:
     entries = [entry for entry in site.iterdir() if not entry.name.startswith(".")]
     if entries:
         kept.mkdir()
-        for entry in entries:
-            entry.rename(kept / entry.name)
+        try:
+            for entry in entries:
+                entry.rename(kept / entry.name)
+        except OSError:  # such as a file held open on Windows: MkDocs empties the folder as usual
+            put_back(site)
+            (site / STARTED).unlink()
+            return False
     return True
 
 
