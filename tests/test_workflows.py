@@ -95,6 +95,10 @@ def test_main_publishes_to_pages_with_least_rights() -> None:
     assert "permissions" not in build
     assert "make build" in steps(build)
     assert "actions/upload-pages-artifact@v5" in steps(build)
+    # The last site is restored before the build, which writes over it.
+    assert steps(build).index("actions/cache@v6") < steps(build).index("make build")
+    cache = next(step for step in build["steps"] if step.get("uses") == "actions/cache@v6")
+    assert cache["with"]["path"] == "site/"
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
