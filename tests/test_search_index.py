@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from briefkit.index_files import BUNDLE, live_names
 from briefkit.search import indexed_pages
 
+from conftest import briefing
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -68,3 +70,13 @@ def test_a_kept_index_that_does_not_fit_the_new_build_is_written_anew(repo_copy:
     pages = indexed_pages(second.site)
     assert pages[HUAWEI]["meta"]["title"] == 'Huawei offers governments "no-spy" agreements'
     assert pages[UNCHANGED]["url"] == UNCHANGED
+
+
+def test_pages_at_non_ascii_paths_keep_the_index(project: Project) -> None:
+    project.add("2019/2019-05-14-moscow.md", briefing(extra="places: [Москва]\n"))
+    first = project.build()
+    assert first.returncode == 0, first.log
+    assert "/places/москва/" in indexed_pages(first.site)
+    second = project.build()
+    assert second.returncode == 0, second.log
+    assert "indexing anew" not in second.log

@@ -20,6 +20,7 @@ import gzip
 import json
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -84,11 +85,16 @@ def sound_urls(site: Path) -> set[str] | None:
     urls: set[str] = set()
     for record in fragments(site):
         url = str(record.get("url", ""))
-        page = site / url.lstrip("/")
-        if url in urls or not (page / "index.html" if url.endswith("/") else page).is_file():
+        if url in urls or not any(_page_exists(site, path) for path in (url, unquote(url))):
             return None
         urls.add(url)
     return urls
+
+
+def _page_exists(site: Path, url: str) -> bool:
+    """Whether `site` has the page at `url` (Pagefind 1.5 writes paths as they are, `unquote` covers encoding)."""
+    page = site / url.lstrip("/")
+    return (page / "index.html" if url.endswith("/") else page).is_file()
 
 
 def prune(site: Path) -> int:
