@@ -67,11 +67,14 @@ def live_names(site: Path) -> set[str] | None:
     return names
 
 
-def fragments(site: Path) -> Iterator[dict[str, Any]]:
-    """The record of each page in the index: its URL, text, title and more."""
+def fragments(site: Path, names: set[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The record of each page in the index: its URL, text, title and more.
+
+    `names`: the index's `live_names`, if the caller has them already.
+    """
     folder = site / BUNDLE / "fragment"
     files = sorted(folder.glob("*.pf_fragment"))
-    names = live_names(site)
+    names = names if names is not None else live_names(site)
     if names is not None:
         files = [file for file in files if file.name.removesuffix(".pf_fragment") in names]
     for file in files:
@@ -80,10 +83,10 @@ def fragments(site: Path) -> Iterator[dict[str, Any]]:
         yield json.loads(data[data.index(b"{") :])
 
 
-def sound_urls(site: Path) -> set[str] | None:
+def sound_urls(site: Path, names: set[str] | None = None) -> set[str] | None:
     """The URL paths of the pages in the index; None if it is not sound (see the module's note)."""
     urls: set[str] = set()
-    for record in fragments(site):
+    for record in fragments(site, names):
         url = str(record.get("url", ""))
         if url in urls or not any(_page_exists(site, path) for path in (url, unquote(url))):
             return None
@@ -97,10 +100,12 @@ def _page_exists(site: Path, url: str) -> bool:
     return (page / "index.html" if url.endswith("/") else page).is_file()
 
 
-def prune(site: Path) -> int:
-    """Delete the hashed files the index no longer refers to; how many. Nothing when it cannot tell."""
+def prune(site: Path, names: set[str] | None) -> int:
+    """Delete the hashed files the index (whose `live_names` are `names`) no longer refers to; how many.
+
+    Nothing when it cannot tell (`names` is None).
+    """
     bundle = site / BUNDLE
-    names = live_names(site)
     metadata = _metadata_files(bundle)
     if names is None or metadata is None:
         return 0

@@ -138,13 +138,15 @@ def completed(indexing: Indexing, site: Path, say: Callable[[str], None]) -> tup
     that the new one does not use are deleted.
     """
     peak = indexing.wait()
-    urls = index_files.sound_urls(site)
+    names = index_files.live_names(site)  # read once, for the check and the pruning
+    urls = index_files.sound_urls(site, names)
     if urls is None:
         say("the search index kept from the last build does not fit this one: indexing anew")
         shutil.rmtree(site / BUNDLE)
         peak = max(peak, Indexing(site).wait())
+        names = index_files.live_names(site)
         urls = indexed_urls(site)
-    index_files.prune(site)
+    index_files.prune(site, names)
     return urls, peak
 
 
