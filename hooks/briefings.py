@@ -334,7 +334,8 @@ def on_post_build(config: Any) -> None:
         f"{plural(audit.pages, 'page')}"
     )
     if _state.get("reusing"):
-        log.info(f"{plural(_reuse.reused, 'page')} unchanged since the last build, written as they were")
+        if _reuse.built:
+            log.info(f"{plural(_reuse.reused, 'page')} unchanged since the last build, written as they were")
         _reuse.succeeded()
 
 

@@ -64,6 +64,8 @@ class PageReuse:
     kept: dict[str, Rendered] = field(default_factory=dict)
     fresh: dict[str, Rendered] = field(default_factory=dict)
     reused: int = 0
+    built: bool = False
+    """Whether an earlier build succeeded: before, there is nothing to say about reused pages."""
 
     def start(self, site: str) -> None:
         """A build begins, of a site whose fingerprint is `site`."""
@@ -89,6 +91,7 @@ class PageReuse:
     def succeeded(self) -> None:
         """The build succeeded: its pages are the ones to reuse (pages gone from the site are forgotten)."""
         self.kept, self.fresh = self.fresh, {}
+        self.built = True
 
     def failed(self) -> None:
         """The build failed: nothing of it is reused, as its pages may not have been checked."""
