@@ -32,20 +32,6 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def _pagefind() -> list[str]:
-    """The command that starts Pagefind: its binary, found as `python -m pagefind` finds it.
-
-    Started directly, it spares the build a Python interpreter's start (about 0.1 s) before each index.
-    """
-    try:
-        from pagefind.service import get_executable  # noqa: PLC0415 - imports asyncio, which only indexing needs
-    except ImportError:  # then the module's own message says what is missing
-        executable = None
-    else:
-        executable = get_executable()
-    return [str(executable)] if executable is not None else [sys.executable, "-m", "pagefind"]
-
-
 class Indexing:
     """Pagefind indexing a built site into `site/pagefind/`, in its own process, started at once.
 
@@ -54,34 +40,17 @@ class Indexing:
     """
 
     def __init__(self, site: Path) -> None:
-        command = [
-            *_pagefind(),
-            "--site",
-            str(site),
-            "--output-subdir",
-            BUNDLE,
-            "--quiet",
-            # The headings' permalink signs (¶) would otherwise show in every result's headings.
-            "--exclude-selectors",
-            ".headerlink",
-            # Only the article is indexed (data-pagefind-body) either way, but from this root Pagefind
-            # does not walk the navigation repeated on every page: a quarter less of its processor
-            # time, and the same index byte for byte.
-            "--root-selector",
-            "[data-pagefind-body]",
-        ]
+        # Its own Python process (briefkit.indexer) runs Pagefind, in parts on a large site, and merges them.
+        command = [sys.executable, "-m", "briefkit.indexer", str(site)]
         # Pagefind allocates with jemalloc, which keeps freed memory for reuse for ten seconds; returning
         # it at once lowers Pagefind's peak, the build's highest, by a quarter (742 to 535 MB at 5,000
         # briefings) for about 5% more of its time. Another allocator would just ignore the variable.
         environment = {JEMALLOC_SETTINGS: "dirty_decay_ms:0,muzzy_decay_ms:0", **os.environ}
         self.output = tempfile.TemporaryFile("w+")  # noqa: SIM115 - it outlives this call; wait and stop close it
-        try:
-            self.process = subprocess.Popen(
-                command, stdout=self.output, stderr=subprocess.STDOUT, text=True, env=environment
-            )
-        except OSError as error:  # such as PAGEFIND_BINARY_PATH naming no program
-            self.output.close()
-            raise SearchIndexError(f"Pagefind could not be started ({command[0]}): {error.strerror}") from None
+        # In a session of its own, so that `stop` ends Pagefind with it.
+        self.process = subprocess.Popen(
+            command, stdout=self.output, stderr=subprocess.STDOUT, text=True, env=environment, start_new_session=True
+        )
         self.stopped = False
         self.watcher: threading.Thread | None = None
 
@@ -121,8 +90,11 @@ class Indexing:
         self.stopped = True
         if self.process.returncode is None:
             # Not `Popen.kill`, which polls first, and so could reap the process under the watcher.
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.process.pid, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                if hasattr(os, "killpg"):
+                    os.killpg(self.process.pid, signal.SIGKILL)  # the indexer and the Pagefind it runs
+                else:
+                    os.kill(self.process.pid, signal.SIGTERM)
         if self.watcher is not None:
             self.watcher.join()
         elif self.process.returncode is None:

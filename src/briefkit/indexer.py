@@ -1,0 +1,141 @@
+"""The search index's own process: Pagefind over the site in parts, one after the other, then merged.
+
+`python -m briefkit.indexer SITE` indexes the built site in SITE into SITE/pagefind/. Pagefind's
+memory grows with the pages one run indexes, three times faster than MkDocs' own (see
+briefkit.index_merge), so a site of more than `PART_MINIMUM` pages is indexed in up to `PARTS`
+runs, each over an even share of its pages in path order, and the runs' indexes are merged into
+the one index Pagefind would have written. A reader's browser sees no difference; the build's
+peak memory falls by half or more. The process exits 1 with one line of why, if Pagefind
+fails.
+
+Pagefind names each page's fragment by a short hash of it, and does not write a file whose name
+exists, so two pages of different runs whose fragments' short hashes match (about one build in
+eight at 10,000 briefings) would share the first one's. The merge finds such pages; their run is
+indexed again on its own, and their fragments are given longer names, as Pagefind does within a
+run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from briefkit.index_files import BUNDLE
+from briefkit.index_merge import CannotMerge, entry, merge
+
+PARTS_VARIABLE = "BRIEFKIT_INDEX_PARTS"
+"""`BRIEFKIT_INDEX_PARTS=1` indexes in one run; `3` in three parts whatever the site's size (for tests)."""
+PARTS = 3
+PART_MINIMUM = 500
+"""Pages; a part of fewer would save less memory than the run's start costs time."""
+GLOB_SPECIAL = set("{}[]*?!,\\")
+
+
+class IndexingFailed(Exception):
+    """Pagefind failed or could not start; the message says why, in one line or Pagefind's own words."""
+
+
+def pagefind() -> list[str]:
+    """The command that starts Pagefind: its binary, found as `python -m pagefind` finds it."""
+    try:
+        from pagefind.service import get_executable  # noqa: PLC0415 - imports asyncio, which only this needs
+    except ImportError:  # then the module's own message says what is missing
+        executable = None
+    else:
+        executable = get_executable()
+    return [str(executable)] if executable is not None else [sys.executable, "-m", "pagefind"]
+
+
+def run(site: Path, output: Path, pages: list[str] | None = None) -> dict[str, Any]:
+    """Index `pages` of `site` (all of them if None) into `output`; the entry file Pagefind wrote."""
+    command = [
+        *pagefind(),
+        "--site",
+        str(site),
+        "--output-path",
+        str(output),
+        "--quiet",
+        # The headings' permalink signs (¶) would otherwise show in every result's headings.
+        "--exclude-selectors",
+        ".headerlink",
+        # Only the article is indexed (data-pagefind-body) either way, but from this root Pagefind does
+        # not walk the navigation repeated on every page: a quarter less of its processor time.
+        "--root-selector",
+        "[data-pagefind-body]",
+    ]
+    if pages is not None:
+        command += ["--glob", "{" + ",".join(pages) + "}"]
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    except OSError as error:  # such as PAGEFIND_BINARY_PATH naming no program
+        raise IndexingFailed(f"Pagefind could not be started ({command[0]}): {error.strerror}") from None
+    if done.returncode != 0:
+        raise IndexingFailed(done.stdout.strip()[-2000:])
+    return entry(output)
+
+
+def site_pages(site: Path) -> list[str]:
+    """The site's HTML files, as paths from `site`, in order; the index's own folder left out."""
+    found = []
+    for folder, subfolders, files in os.walk(site):
+        if folder == str(site):
+            subfolders[:] = [name for name in subfolders if name != BUNDLE]
+        relative = Path(folder).relative_to(site)
+        found += [(relative / name).as_posix() for name in files if name.endswith(".html")]
+    return sorted(found)
+
+
+def parts(pages: list[str], wanted: int | None = None) -> list[list[str]] | None:
+    """The pages in even shares, one per run; None to index them in one run."""
+    count = wanted if wanted is not None else min(PARTS, len(pages) // PART_MINIMUM)
+    if count < 2 or len(pages) < count or any(GLOB_SPECIAL.intersection(page) for page in pages):
+        return None  # a name Pagefind's pattern would read as more than a name is indexed in one run
+    size = -(-len(pages) // count)
+    return [pages[start : start + size] for start in range(0, len(pages), size)]
+
+
+def index(site: Path) -> None:
+    """Index `site` into `site/pagefind/`, in parts when it is large (see the module's note)."""
+    bundle = site / BUNDLE
+    wanted = os.environ.get(PARTS_VARIABLE)
+    shares = parts(site_pages(site), int(wanted) if wanted and wanted.isdigit() else None)
+    if shares is None:
+        run(site, bundle)
+        return
+    entries = [run(site, bundle, share) for share in shares]
+    with tempfile.TemporaryDirectory(prefix="briefkit-index-") as scratch:
+
+        def alone(part: int) -> Path:
+            """The part indexed again on its own, into an empty folder, so that all its fragments are written."""
+            output = Path(scratch) / str(part)
+            if not output.is_dir():
+                run(site, output, shares[part])
+            return output
+
+        try:
+            merge(bundle, entries, alone)
+        except CannotMerge as reason:
+            print(f"indexing in one run: {reason}")  # shown by the build if Pagefind then fails
+            shutil.rmtree(bundle, ignore_errors=True)
+            run(site, bundle)
+
+
+def main() -> int:
+    try:
+        index(Path(sys.argv[1]))
+    except IndexingFailed as error:
+        print(error)  # the build's error message
+        return 1
+    except OSError as error:  # such as a full disk, while the parts are merged
+        print(f"the search index could not be written: {error}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""A large site is indexed by Pagefind in parts, whose indexes are merged into the one a single run writes."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from briefkit import index_merge, indexer
+from briefkit.index_files import BUNDLE
+from briefkit.index_merge import read, short_name
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Project
+
+OWNER = "/briefings/2019-05-14-huawei-offers-no-spy-agreements/"
+VICTIM = "/topics/5g-security/"
+
+
+def record(bundle: Path, name: str) -> dict[str, Any]:
+    data = gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
+    return dict(json.loads(data[len(index_merge.SIGNATURE) :]))
+
+
+def meaning(bundle: Path) -> dict[str, Any]:
+    """What a reader's search can find in the index in `bundle`, whatever its files are named.
+
+    Each page's record by URL, and each word's pages by URL, with where the word is on them.
+    """
+    entry = index_merge.entry(bundle)
+    found = {}
+    for language, item in entry["languages"].items():
+        meta = read(bundle / f"pagefind.{item['hash']}.pf_meta")
+        pages = [(record(bundle, name), count) for name, count in meta[1]]
+        urls = [page["url"] for page, _ in pages]
+
+        def located(entries: list[list[Any]], urls: list[str] = urls) -> list[tuple[str, str, str]]:
+            numbers = itertools.accumulate(entry[0] for entry in entries)  # each a step from the last
+            return sorted(
+                (urls[number], str(entry[1]), str(entry[2])) for number, entry in zip(numbers, entries, strict=True)
+            )
+
+        words = {}
+        for chunk in meta[2]:
+            for word, entries, variants in read(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
+                assert chunk[0] <= word, (chunk, word)
+                words[word] = (located(entries), sorted((form, located(more)) for form, more in variants))
+        found[language] = {
+            "pages": sorted((json.dumps(page, sort_keys=True), count) for page, count in pages),
+            "words": words,
+            "fields": meta[5],
+            "page count": item["page_count"],
+        }
+        assert len(set(urls)) == len(urls)
+    return found
+
+
+@pytest.fixture
+def built(repo_copy: Project) -> Path:
+    """The repository's site, built, its index written by one run of Pagefind."""
+    build = repo_copy.build()
+    assert build.returncode == 0, build.log
+    return build.site
+
+
+def index_in_parts(site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Index `site` again, from nothing, in three parts merged by two processes; the index's folder."""
+    shutil.rmtree(site / BUNDLE)
+    monkeypatch.setenv(indexer.PARTS_VARIABLE, "3")
+    monkeypatch.setattr(index_merge, "SHARED_MINIMUM", 1)
+    indexer.index(site)
+    return site / BUNDLE
+
+
+def test_the_index_merged_from_parts_is_the_index_of_one_run(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_run = shutil.copytree(built / BUNDLE, tmp_path / "one-run")
+    pages = indexer.site_pages(built)
+    assert len(indexer.parts(pages, 3) or []) == 3
+    merged = index_in_parts(built, monkeypatch)
+    expected, found = meaning(one_run), meaning(merged)
+    assert found == expected
+    assert len(found["en"]["words"]) > 1000
+    # The merged metadata names every page, and the entry file counts them.
+    assert found["en"]["page count"] == len(found["en"]["pages"]) > 50
+
+
+def test_a_merged_chunk_of_one_part_is_the_chunk_pagefind_wrote(built: Path) -> None:
+    bundle = built / BUNDLE
+    files = {file: gzip.decompress(file.read_bytes()) for file in bundle.glob("**/*.pf_*")}
+    entry = index_merge.entry(bundle)
+    merged = index_merge.merge(bundle, [entry], lambda part: bundle)
+    # Merging one part gives back Pagefind's own metadata and chunks, byte for byte once unzipped.
+    assert {file: gzip.decompress(file.read_bytes()) for file in bundle.glob("**/*.pf_*")} == files
+    assert merged == entry == index_merge.entry(bundle)
+
+
+def test_pages_of_two_parts_whose_fragments_take_one_name_each_get_their_own(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pagefind names a fragment by seven hex digits of its hash, and does not write a file whose name
+    # exists. Here the victim's fragment is given the owner's name, as if their hashes began alike: in a
+    # folder where the owner's fragment is, the victim's is not written.
+    one_run = shutil.copytree(built / BUNDLE, tmp_path / "one-run")
+    names = {record(one_run, name)["url"]: name for name in (p.stem for p in (one_run / "fragment").iterdir())}
+    owner, victim = names[OWNER], names[VICTIM]
+    shares = indexer.parts(indexer.site_pages(built), 3)
+    assert shares is not None
+    part_of = {page: number for number, share in enumerate(shares) for page in share}
+    assert part_of[OWNER.strip("/") + "/index.html"] < part_of[VICTIM.strip("/") + "/index.html"]
+    real_run = indexer.run
+
+    def colliding_run(site: Path, output: Path, pages: list[str] | None = None) -> dict[str, Any]:
+        entry = real_run(site, output, pages)
+        item = entry["languages"]["en"]
+        meta_file = output / f"pagefind.{item['hash']}.pf_meta"
+        meta = read(meta_file)
+        if any(page[0] == victim for page in meta[1]):
+            for page in meta[1]:
+                if page[0] == victim:
+                    page[0] = owner
+            written = output / "fragment" / f"{victim}.pf_fragment"
+            taken = output / "fragment" / f"{owner}.pf_fragment"
+            if taken.exists():
+                written.unlink()
+            else:
+                written.rename(taken)
+            encoded = index_merge.encode(meta)
+            item["hash"] = short_name("en", encoded, 10)
+            index_merge.write(output / f"pagefind.{item['hash']}.pf_meta", encoded)
+            (output / index_merge.ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+        return entry
+
+    monkeypatch.setattr(indexer, "run", colliding_run)
+    merged = index_in_parts(built, monkeypatch)
+    assert meaning(merged) == meaning(one_run)
+    # The owner kept its file; the victim's fragment has a longer name, as Pagefind gives within a run.
+    assert record(merged, owner)["url"] == OWNER
+    longer = [
+        name for name in (p.stem for p in (merged / "fragment").iterdir()) if record(merged, name)["url"] == VICTIM
+    ]
+    assert len(longer) == 1
+    assert longer[0].startswith(owner[:3]) and len(longer[0]) == len(owner) + 1
+
+
+def test_a_large_site_builds_with_its_index_in_parts(repo_copy: Project) -> None:
+    # The build's own audit checks that every page is in the index, once.
+    build = repo_copy.build(env={indexer.PARTS_VARIABLE: "3"})
+    assert build.returncode == 0, build.log
+    metadata = list((build.site / BUNDLE).glob("pagefind.*.pf_meta"))
+    assert len(metadata) == 1  # the parts' own were pruned
+
+
+def test_pages_are_shared_out_evenly_and_odd_names_are_indexed_in_one_run() -> None:
+    pages = [f"p{number:04d}/index.html" for number in range(1600)]
+    shares = indexer.parts(pages)
+    assert shares is not None
+    assert [len(share) for share in shares] == [534, 534, 532]
+    assert [page for share in shares for page in share] == pages
+    assert indexer.parts(pages[:999]) is None  # below two parts' worth, one run
+    assert indexer.parts([*pages, "odd{name}/index.html"]) is None  # a name Pagefind's pattern would misread
+
+
+def test_lists_of_pages_are_joined_counting_on_from_the_last_page_of_the_part_before() -> None:
+    # Page numbers are written as steps: [3, 2] is pages 3 and 5. The second part's pages start at 10.
+    first = [[3, [1], []], [2, [4], []]]
+    second = [[1, [7], []], [4, [9], []]]
+    assert index_merge._join([(0, first), (10, second)]) == [[3, [1], []], [2, [4], []], [6, [7], []], [4, [9], []]]
+    assert index_merge._join([(10, second)]) == [[11, [7], []], [4, [9], []]]
