@@ -2,17 +2,17 @@
 
 `python -m briefkit.indexer SITE` indexes the built site in SITE into SITE/pagefind/. Pagefind's
 memory grows with the pages one run indexes, three times faster than MkDocs' own (see
-briefkit.index_merge), so a site of more than `PART_MINIMUM` pages is indexed in up to `PARTS`
-runs, each over an even share of its pages in path order, and the runs' indexes are merged into
-the one index Pagefind would have written. A reader's browser sees no difference; the build's
-peak memory falls by half or more. The process exits 1 with one line of why, if Pagefind
-fails.
+briefkit.index_merge), so a site of twice `PART_MINIMUM` pages or more is indexed in up to
+`PARTS` runs, each over an even share of its pages in path order, and the runs' indexes are
+merged into the one index Pagefind would have written. A reader's browser sees no difference;
+the build's peak memory falls by half or more. The process exits 1 with one line of why, if
+Pagefind fails.
 
 Pagefind names each page's fragment by a short hash of it, and does not write a file whose name
 exists, so two pages of different runs whose fragments' short hashes match (about one build in
-eight at 10,000 briefings) would share the first one's. The merge finds such pages; their run is
-indexed again on its own, and their fragments are given longer names, as Pagefind does within a
-run.
+seven at 10,000 briefings, whose site has some 10,700 pages) would share the first one's. The
+merge finds such pages; their run is indexed again on its own, and their fragments are given
+longer names, as Pagefind does within a run.
 """
 
 from __future__ import annotations
