@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING, Any
 
@@ -113,12 +114,12 @@ def test_pages_of_two_parts_whose_fragments_take_one_name_each_get_their_own(
     owner, victim = names[OWNER], names[VICTIM]
     shares = indexer.parts(indexer.site_pages(built), 3)
     assert shares is not None
-    part_of = {page: number for number, share in enumerate(shares) for page in share}
+    part_of = {page: number for number, share in enumerate(shares) for page in share.pages}
     assert part_of[OWNER.strip("/") + "/index.html"] < part_of[VICTIM.strip("/") + "/index.html"]
     real_run = indexer.run
 
-    def colliding_run(site: Path, output: Path, pages: list[str] | None = None) -> dict[str, Any]:
-        entry = real_run(site, output, pages)
+    def colliding_run(site: Path, output: Path, share: indexer.Share | None = None) -> dict[str, Any]:
+        entry = real_run(site, output, share)
         item = entry["languages"]["en"]
         meta_file = output / f"pagefind.{item['hash']}.pf_meta"
         meta = read(meta_file)
@@ -158,14 +159,36 @@ def test_a_large_site_builds_with_its_index_in_parts(repo_copy: Project) -> None
     assert len(metadata) == 1  # the parts' own were pruned
 
 
-def test_pages_are_shared_out_evenly_and_odd_names_are_indexed_in_one_run() -> None:
-    pages = [f"p{number:04d}/index.html" for number in range(1600)]
+def matched(glob: str, pages: list[str]) -> list[str]:
+    """The pages that Pagefind's pattern `glob` matches, for the patterns `Share.glob` writes (names only)."""
+    pattern = re.escape(glob).replace(r"\{", "(?:").replace(r"\}", ")").replace(",", "|")
+    return [page for page in pages if re.fullmatch(pattern, page)]
+
+
+def test_pages_are_shared_out_evenly_each_share_named_by_a_short_pattern_of_its_own() -> None:
+    pages = sorted(
+        [f"briefings/2019-05-{day:02d}-briefing-number-{n}/index.html" for day in range(1, 29) for n in range(60)]
+        + [f"people/person-{n}/index.html" for n in range(200)]
+        + ["404.html", "index.html", "about/index.html", "archive/2019/05/index.html", "archive/index.html"]
+    )
     shares = indexer.parts(pages)
     assert shares is not None
-    assert [len(share) for share in shares] == [534, 534, 532]
-    assert [page for share in shares for page in share] == pages
+    assert [len(share.pages) for share in shares] == [629, 629, 627]  # 1,885 pages
+    assert [page for share in shares for page in share.pages] == pages
+    for share in shares:
+        assert matched(share.glob, pages) == share.pages
+        assert len(share.glob) < 30 * len(share.pages)
+    assert shares[0].glob.startswith("{404.html,{about,archive}/index.html,archive/2019/05/index.html,briefings/{")
     assert indexer.parts(pages[:999]) is None  # below two parts' worth, one run
     assert indexer.parts([*pages, "odd{name}/index.html"]) is None  # a name Pagefind's pattern would misread
+
+
+def test_a_site_with_long_paths_is_shared_out_so_that_each_pattern_fits_a_command_line() -> None:
+    pages = [f"briefings/{n:05d}-{'a-rather-long-title-for-a-briefing-' * 3}/index.html" for n in range(6000)]
+    shares = indexer.parts(pages)
+    assert shares is not None
+    assert len(shares) > 3
+    assert all(len(share.glob) <= indexer.GLOB_LIMIT for share in shares)
 
 
 def test_lists_of_pages_are_joined_counting_on_from_the_last_page_of_the_part_before() -> None:

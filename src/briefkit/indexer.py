@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,10 @@ PARTS_VARIABLE = "BRIEFKIT_INDEX_PARTS"
 PARTS = 3
 PART_MINIMUM = 500
 """Pages; a part of fewer would save less memory than the run's start costs time."""
+PART_MAXIMUM = 4_000
+"""Pages; more parts for a larger site, so that each part's pattern stays short (see `Share.glob`)."""
+GLOB_LIMIT = 100_000
+"""Bytes; a command line takes 128 KB an argument (on Linux), and Pagefind fails on much longer patterns."""
 GLOB_SPECIAL = set("{}[]*?!,\\")
 
 
@@ -51,8 +56,8 @@ def pagefind() -> list[str]:
     return [str(executable)] if executable is not None else [sys.executable, "-m", "pagefind"]
 
 
-def run(site: Path, output: Path, pages: list[str] | None = None) -> dict[str, Any]:
-    """Index `pages` of `site` (all of them if None) into `output`; the entry file Pagefind wrote."""
+def run(site: Path, output: Path, share: Share | None = None) -> dict[str, Any]:
+    """Index the `share` of `site` (all of it if None) into `output`; the entry file Pagefind wrote."""
     command = [
         *pagefind(),
         "--site",
@@ -68,8 +73,8 @@ def run(site: Path, output: Path, pages: list[str] | None = None) -> dict[str, A
         "--root-selector",
         "[data-pagefind-body]",
     ]
-    if pages is not None:
-        command += ["--glob", "{" + ",".join(pages) + "}"]
+    if share is not None:
+        command += ["--glob", share.glob]
     try:
         done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
     except OSError as error:  # such as PAGEFIND_BINARY_PATH naming no program
@@ -90,13 +95,49 @@ def site_pages(site: Path) -> list[str]:
     return sorted(found)
 
 
-def parts(pages: list[str], wanted: int | None = None) -> list[list[str]] | None:
-    """The pages in even shares, one per run; None to index them in one run."""
-    count = wanted if wanted is not None else min(PARTS, len(pages) // PART_MINIMUM)
+@dataclass
+class Share:
+    """The pages one run indexes, as paths from the site's folder."""
+
+    pages: list[str]
+
+    @property
+    def glob(self) -> str:
+        """Pagefind's pattern for exactly these pages: their names, grouped by folder.
+
+        Names, not wildcards: Pagefind walks the site once per wildcard alternative, and tries to read
+        any folder a pattern matches. Grouped, a share of 4,000 briefings' pages takes some 100 KB,
+        within what a command line takes (128 KB an argument on Linux).
+        """
+        groups: dict[tuple[str, str], list[str]] = {}
+        for page in self.pages:
+            folder, _, name = page.rpartition("/")
+            end = ""
+            if name == "index.html" and folder:  # a page's own folder: briefings/{a,b}/index.html
+                folder, _, name = folder.rpartition("/")
+                end = "/index.html"
+            groups.setdefault((folder, end), []).append(name)
+        patterns = [
+            (f"{folder}/" if folder else "") + (names[0] if len(names) == 1 else "{" + ",".join(names) + "}") + end
+            for (folder, end), names in groups.items()
+        ]
+        return "{" + ",".join(patterns) + "}"
+
+
+def parts(pages: list[str], wanted: int | None = None) -> list[Share] | None:
+    """The pages (in order) in even shares, one per run; None to index them in one run."""
+    if wanted is not None:
+        count = wanted
+    else:
+        count = max(min(PARTS, len(pages) // PART_MINIMUM), -(-len(pages) // PART_MAXIMUM))
     if count < 2 or len(pages) < count or any(GLOB_SPECIAL.intersection(page) for page in pages):
         return None  # a name Pagefind's pattern would read as more than a name is indexed in one run
-    size = -(-len(pages) // count)
-    return [pages[start : start + size] for start in range(0, len(pages), size)]
+    while True:
+        size = -(-len(pages) // count)
+        shares = [Share(pages[start : start + size]) for start in range(0, len(pages), size)]
+        if size == 1 or all(len(share.glob) <= GLOB_LIMIT for share in shares):
+            return shares
+        count += 1  # long paths: more, smaller shares
 
 
 def index(site: Path) -> None:
