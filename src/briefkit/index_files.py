@@ -83,18 +83,38 @@ def fragments(site: Path, names: set[str] | None = None) -> Iterator[dict[str, A
         yield json.loads(data[data.index(b"{") :])
 
 
+def fragment_url(site: Path, name: str) -> str | None:
+    """The URL of the page the fragment `name` holds; None if it cannot be read."""
+    try:
+        data = gzip.decompress((site / BUNDLE / "fragment" / f"{name}.pf_fragment").read_bytes())
+        url = json.loads(data[data.index(b"{") :]).get("url")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return url if isinstance(url, str) else None
+
+
+def sound(site: Path, urls: list[str | None]) -> set[str] | None:
+    """The index's pages' URLs (each fragment's, as `fragment_url` gives them), if sound (see the module's note)."""
+    found: set[str] = set()
+    for url in urls:
+        if url is None or url in found or not any(page_exists(site, path) for path in (url, unquote(url))):
+            return None
+        found.add(url)
+    return found
+
+
 def sound_urls(site: Path, names: set[str] | None = None) -> set[str] | None:
     """The URL paths of the pages in the index; None if it is not sound (see the module's note)."""
     urls: set[str] = set()
     for record in fragments(site, names):
         url = str(record.get("url", ""))
-        if url in urls or not any(_page_exists(site, path) for path in (url, unquote(url))):
+        if url in urls or not any(page_exists(site, path) for path in (url, unquote(url))):
             return None
         urls.add(url)
     return urls
 
 
-def _page_exists(site: Path, url: str) -> bool:
+def page_exists(site: Path, url: str) -> bool:
     """Whether `site` has the page at `url` (Pagefind 1.5 writes paths as they are, `unquote` covers encoding)."""
     page = site / url.lstrip("/")
     return (page / "index.html" if url.endswith("/") else page).is_file()

@@ -79,6 +79,11 @@ def entry(bundle: Path) -> dict[str, Any]:
     return value
 
 
+def page_names(bundle: Path, written: dict[str, Any]) -> list[str]:
+    """The names of the fragments of the pages in the index whose entry file is `written`, in every language."""
+    return [page[0] for item in written["languages"].values() for page in _metadata(bundle, item["hash"])[1]]
+
+
 def _metadata(bundle: Path, name: str) -> list[Any]:
     meta = read(bundle / f"pagefind.{name}.pf_meta")
     if not (isinstance(meta, list) and len(meta) == 6 and all(isinstance(part, list) for part in meta[1:])):

@@ -17,17 +17,23 @@ longer names, as Pagefind does within a run.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from briefkit import index_files
 from briefkit.index_files import BUNDLE
-from briefkit.index_merge import CannotMerge, entry, merge
+from briefkit.index_merge import CannotMerge, entry, merge, page_names
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 PARTS_VARIABLE = "BRIEFKIT_INDEX_PARTS"
 """`BRIEFKIT_INDEX_PARTS=1` indexes in one run; `3` in three parts whatever the site's size (for tests)."""
@@ -39,6 +45,8 @@ PART_MAXIMUM = 4_000
 GLOB_LIMIT = 100_000
 """Bytes; a command line takes 128 KB an argument (on Linux), and Pagefind fails on much longer patterns."""
 GLOB_SPECIAL = set("{}[]*?!,\\")
+ANEW = "the search index kept from the last build does not fit this one: indexing anew"
+NOTE = "note: "
 
 
 class IndexingFailed(Exception):
@@ -140,35 +148,74 @@ def parts(pages: list[str], wanted: int | None = None) -> list[Share] | None:
         count += 1  # long paths: more, smaller shares
 
 
-def index(site: Path) -> None:
-    """Index `site` into `site/pagefind/`, in parts when it is large (see the module's note)."""
+def index(site: Path, say: Callable[[str], None] = print) -> set[str]:
+    """Index `site` into `site/pagefind/`, in parts when it is large; the URL paths of the pages in the index.
+
+    An index written over the last build's that does not fit this build (see briefkit.index_files)
+    is written again from nothing, and `say` hears of it; then the files of the last build's index
+    that the new one does not use are deleted.
+    """
+    urls = _index(site)
+    if urls is None:
+        say(ANEW)
+        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        urls = _index(site)
+        if urls is None:
+            raise IndexingFailed("the search index, written from nothing, has two fragments for one page")
+    index_files.prune(site, index_files.live_names(site))
+    return urls
+
+
+def _index(site: Path) -> set[str] | None:
+    """Index `site`; the URL paths of its pages in the index, or None if the index is not sound."""
     bundle = site / BUNDLE
     wanted = os.environ.get(PARTS_VARIABLE)
     shares = parts(site_pages(site), int(wanted) if wanted and wanted.isdigit() else None)
-    if shares is None:
-        run(site, bundle)
-        return
-    entries = [run(site, bundle, share) for share in shares]
-    with tempfile.TemporaryDirectory(prefix="briefkit-index-") as scratch:
+    with ThreadPoolExecutor(max_workers=1) as reader, tempfile.TemporaryDirectory(prefix="briefkit-index-") as scratch:
+        # Each part's fragments are read (for the soundness check) while Pagefind indexes the next part.
+        read: list[Future[dict[str, str | None]]] = []
+
+        def urls_of(names: list[str]) -> dict[str, str | None]:
+            return {name: index_files.fragment_url(site, name) for name in names}
 
         def alone(part: int) -> Path:
             """The part indexed again on its own, into an empty folder, so that all its fragments are written."""
             output = Path(scratch) / str(part)
-            if not output.is_dir():
+            if not output.is_dir() and shares is not None:
                 run(site, output, shares[part])
             return output
 
-        try:
-            merge(bundle, entries, alone)
-        except CannotMerge as reason:
-            print(f"indexing in one run: {reason}")  # shown by the build if Pagefind then fails
-            shutil.rmtree(bundle, ignore_errors=True)
+        if shares is None:
             run(site, bundle)
+        else:
+            entries = []
+            for share in shares:
+                entries.append(run(site, bundle, share))
+                read.append(reader.submit(urls_of, page_names(bundle, entries[-1])))
+            try:
+                merge(bundle, entries, alone)
+            except CannotMerge as reason:
+                print(f"indexing in one run: {reason}")  # shown by the build if Pagefind then fails
+                shutil.rmtree(bundle, ignore_errors=True)
+                run(site, bundle)
+                read = []
+        known: dict[str, str | None] = {}
+        for done in read:
+            known.update(done.result())
+    names = page_names(bundle, entry(bundle))
+    return index_files.sound(
+        site, [known[name] if name in known else index_files.fragment_url(site, name) for name in names]
+    )
 
 
 def main() -> int:
+    """`python -m briefkit.indexer SITE URLS`: index SITE, and write the URLs of its pages in the index to URLS (JSON).
+
+    What the build should log comes out as lines that begin with `NOTE`.
+    """
     try:
-        index(Path(sys.argv[1]))
+        urls = index(Path(sys.argv[1]), lambda note: print(f"{NOTE}{note}", flush=True))
+        Path(sys.argv[2]).write_text(json.dumps(sorted(urls)), encoding="utf-8")
     except IndexingFailed as error:
         print(error)  # the build's error message
         return 1

@@ -8,21 +8,21 @@ index (about 5 MB at 1,000 briefings) on the first search.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefkit import index_files
-from briefkit.index_files import BUNDLE, fragments
+from briefkit.index_files import fragments
+from briefkit.indexer import NOTE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 JEMALLOC_SETTINGS = "_RJEM_MALLOC_CONF"
 """How Pagefind's allocator (tikv-jemallocator, whose variables carry this prefix) is tuned."""
@@ -41,7 +41,11 @@ class Indexing:
 
     def __init__(self, site: Path) -> None:
         # Its own Python process (briefkit.indexer) runs Pagefind, in parts on a large site, and merges them.
-        command = [sys.executable, "-m", "briefkit.indexer", str(site)]
+        handle, urls = tempfile.mkstemp(prefix="briefkit-indexed-", suffix=".json")
+        os.close(handle)
+        self.urls_file = Path(urls)
+        self.notes: list[str] = []
+        command = [sys.executable, "-m", "briefkit.indexer", str(site), urls]
         # Pagefind allocates with jemalloc, which keeps freed memory for reuse for ten seconds; returning
         # it at once lowers Pagefind's peak, the build's highest, by a quarter (742 to 535 MB at 5,000
         # briefings) for about 5% more of its time. Another allocator would just ignore the variable.
@@ -67,10 +71,20 @@ class Indexing:
             else:
                 self.process.wait()
                 peak = 0.0
+            self.output.seek(0)
+            said = self.output.read()
             if self.process.returncode != 0:
-                self.output.seek(0)
-                raise SearchIndexError(self.output.read().strip()[-2000:])
+                self.urls_file.unlink(missing_ok=True)
+                raise SearchIndexError(said.strip()[-2000:])
+        self.notes = [line.removeprefix(NOTE) for line in said.splitlines() if line.startswith(NOTE)]
         return peak
+
+    def urls(self) -> set[str]:
+        """The URL paths of the pages in the index, once `wait` has returned."""
+        try:
+            return set(json.loads(self.urls_file.read_text(encoding="utf-8")))
+        finally:
+            self.urls_file.unlink(missing_ok=True)
 
     def in_background(self, on_failure: Callable[[str], None]) -> None:
         """Let Pagefind finish on its own (for `mkdocs serve`); `on_failure` hears why it failed, if it does."""
@@ -100,26 +114,19 @@ class Indexing:
         elif self.process.returncode is None:
             self.process.wait()
         self.output.close()
+        self.urls_file.unlink(missing_ok=True)
 
 
 def completed(indexing: Indexing, site: Path, say: Callable[[str], None]) -> tuple[set[str], float]:
-    """Wait for `indexing`: the URL paths of the pages in the index, and Pagefind's peak memory in MB.
+    """Wait for `indexing`: the URL paths of the pages in the index, and its peak memory in MB.
 
-    An index written over the last build's (see briefkit.index_files) that does not fit this
-    build is written again from nothing, and `say` hears of it. Files of the last build's index
-    that the new one does not use are deleted.
+    The index is checked by the indexing process (briefkit.indexer), which writes it anew if the
+    index kept from the last build does not fit; `say` hears what it tells.
     """
     peak = indexing.wait()
-    names = index_files.live_names(site)  # read once, for the check and the pruning
-    urls = index_files.sound_urls(site, names)
-    if urls is None:
-        say("the search index kept from the last build does not fit this one: indexing anew")
-        shutil.rmtree(site / BUNDLE)
-        peak = max(peak, Indexing(site).wait())
-        names = index_files.live_names(site)
-        urls = indexed_urls(site)
-    index_files.prune(site, names)
-    return urls, peak
+    for note in indexing.notes:
+        say(note)
+    return indexing.urls(), peak
 
 
 def index_site(site: Path) -> float:
