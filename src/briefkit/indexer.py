@@ -1,6 +1,7 @@
 """The search index's own process: Pagefind over the site in parts, one after the other, then merged.
 
-`python -m briefkit.indexer SITE` indexes the built site in SITE into SITE/pagefind/. Pagefind's
+`python -m briefkit.indexer SITE URLS` indexes the built site in SITE into SITE/pagefind/, checks
+the index, prunes it (see briefkit.index_files), and writes the URLs of its pages to URLS. Pagefind's
 memory grows with the pages one run indexes, three times faster than MkDocs' own (see
 briefkit.index_merge), so a site of twice `PART_MINIMUM` pages or more is indexed in up to
 `PARTS` runs, each over an even share of its pages in path order, and the runs' indexes are
