@@ -197,3 +197,19 @@ def test_lists_of_pages_are_joined_counting_on_from_the_last_page_of_the_part_be
     second = [[1, [7], []], [4, [9], []]]
     assert index_merge._join([(0, first), (10, second)]) == [[3, [1], []], [2, [4], []], [6, [7], []], [4, [9], []]]
     assert index_merge._join([(10, second)]) == [[11, [7], []], [4, [9], []]]
+
+
+def test_an_index_that_cannot_be_merged_is_written_by_one_run(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Such as an index with filters, or the layout of a Pagefind this build does not know.
+    one_run = shutil.copytree(built / BUNDLE, tmp_path / "one-run")
+
+    def refuse(*args: object) -> None:
+        raise index_merge.CannotMerge("the index has filters or sorts, which are not merged")
+
+    monkeypatch.setattr(indexer, "merge", refuse)
+    merged = index_in_parts(built, monkeypatch)
+    assert meaning(merged) == meaning(one_run)
+    assert len(list(merged.glob("pagefind.*.pf_meta"))) == 1  # the parts' own were deleted with them
+    assert "indexing in one run: the index has filters or sorts, which are not merged" in capsys.readouterr().out
