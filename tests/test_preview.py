@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from preview import Preview
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from conftest import Project
 
 BRIEFING = "briefings/2019/2019-05-14-huawei-offers-no-spy-agreements.md"
@@ -30,8 +32,18 @@ TOTAL = re.compile(r"briefings, \d+ topics?, (\d+) pages")
 UNRELATED = "briefings/2020-01-29-eu-5g-toolbox-endorsed/"
 
 
-def test_the_preview_is_served_and_its_search_index_follows_each_build(repo_copy: Project) -> None:
-    preview = Preview(repo_copy.root)
+def left_in(folder: Path, pattern: str, timeout: float = 10) -> list[Path]:
+    """The files matching `pattern` in `folder`, once there are none or `timeout` has passed."""
+    deadline = time.monotonic() + timeout
+    while (found := sorted(folder.glob(pattern))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return found
+
+
+def test_the_preview_is_served_and_its_search_index_follows_each_build(repo_copy: Project, tmp_path: Path) -> None:
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    preview = Preview(repo_copy.root, env={"TMPDIR": str(temporary)})
     try:
         preview.wait_for(re.compile("Serving on"), timeout=120)
         first = index_other_than(preview, None)
@@ -50,6 +62,8 @@ def test_the_preview_is_served_and_its_search_index_follows_each_build(repo_copy
         assert 0 < reused < total - 10, preview.log
         # The rebuild cleaned the site folder; the new index holds the new sentence, so it differs.
         index_other_than(preview, first)
+        # Each index's list of pages, which only `mkdocs build` reads, is deleted once the index is written.
+        assert left_in(temporary, "briefkit-indexed-*") == []
 
         # A change to the theme's overrides shows on every page: none is reused.
         template = repo_copy.root / "docs" / "overrides" / "main.html"

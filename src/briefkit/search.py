@@ -95,6 +95,8 @@ class Indexing:
             except SearchIndexError as error:
                 if not self.stopped:
                     on_failure(str(error))
+            finally:
+                self.urls_file.unlink(missing_ok=True)  # the preview does not need the list of indexed pages
 
         self.watcher = threading.Thread(target=watch, name="pagefind", daemon=True)
         self.watcher.start()
