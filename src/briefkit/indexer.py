@@ -172,41 +172,45 @@ def _index(site: Path) -> set[str] | None:
     bundle = site / BUNDLE
     wanted = os.environ.get(PARTS_VARIABLE)
     shares = parts(site_pages(site), int(wanted) if wanted and wanted.isdigit() else None)
-    with ThreadPoolExecutor(max_workers=1) as reader, tempfile.TemporaryDirectory(prefix="briefkit-index-") as scratch:
+    known: dict[str, str | None] = {}  # fragment name: the URL of the page it holds
+    if shares is None:
+        run(site, bundle)
+    else:
+        entries: list[dict[str, Any]] = []
         # Each part's fragments are read (for the soundness check) while Pagefind indexes the next part.
-        read: list[Future[dict[str, str | None]]] = []
-
-        def urls_of(names: list[str]) -> dict[str, str | None]:
-            return {name: index_files.fragment_url(site, name) for name in names}
-
-        def alone(part: int) -> Path:
-            """The part indexed again on its own, into an empty folder, so that all its fragments are written."""
-            output = Path(scratch) / str(part)
-            if not output.is_dir() and shares is not None:
-                run(site, output, shares[part])
-            return output
-
-        if shares is None:
-            run(site, bundle)
-        else:
-            entries = []
+        # The thread is done before the merge, which forks: a fork copies only the thread that forks.
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            read: list[Future[dict[str, str | None]]] = []
             for share in shares:
+                if entries:
+                    read.append(reader.submit(_urls_of, site, page_names(bundle, entries[-1])))
                 entries.append(run(site, bundle, share))
-                read.append(reader.submit(urls_of, page_names(bundle, entries[-1])))
+            for done in read:
+                known.update(done.result())
+        with tempfile.TemporaryDirectory(prefix="briefkit-index-") as scratch:
+
+            def alone(part: int) -> Path:
+                """The part indexed again on its own, into an empty folder, so that all its fragments are written."""
+                output = Path(scratch) / str(part)
+                if not output.is_dir():
+                    run(site, output, shares[part])
+                return output
+
             try:
                 merge(bundle, entries, alone)
             except CannotMerge as reason:
                 print(f"indexing in one run: {reason}")  # shown by the build if Pagefind then fails
                 shutil.rmtree(bundle, ignore_errors=True)
                 run(site, bundle)
-                read = []
-        known: dict[str, str | None] = {}
-        for done in read:
-            known.update(done.result())
+                known = {}
     names = page_names(bundle, entry(bundle))
     return index_files.sound(
         site, [known[name] if name in known else index_files.fragment_url(site, name) for name in names]
     )
+
+
+def _urls_of(site: Path, names: list[str]) -> dict[str, str | None]:
+    return {name: index_files.fragment_url(site, name) for name in names}
 
 
 def main() -> int:
