@@ -14,6 +14,7 @@ import pytest
 from briefkit import index_merge, indexer
 from briefkit.index_files import BUNDLE
 from briefkit.index_merge import read, short_name
+from briefkit.workers import WORKERS_VARIABLE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -74,7 +75,7 @@ def index_in_parts(site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Index `site` again, from nothing, in three parts merged by two processes; the index's folder."""
     shutil.rmtree(site / BUNDLE)
     monkeypatch.setenv(indexer.PARTS_VARIABLE, "3")
-    monkeypatch.setattr(index_merge, "SHARED_MINIMUM", 1)
+    monkeypatch.setenv(WORKERS_VARIABLE, "2")  # the merge's word ranges in two processes, as on a large site
     indexer.index(site)
     return site / BUNDLE
 

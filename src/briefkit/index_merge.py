@@ -25,10 +25,12 @@ import hashlib
 import heapq
 import itertools
 import json
-import os
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import cbor2
+
+from briefkit.workers import in_order, run_shared, wanted
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -38,8 +40,6 @@ SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000
 """Pagefind's measure of a chunk (each location, meta location and page counts one), past which a chunk ends."""
 ENTRY = "pagefind-entry.json"
-SHARED_MINIMUM = 40
-"""Chunks; the parts' words are merged by two processes when they have as many (a site of about 1,000 pages)."""
 Range = tuple[str | None, str | None]
 """Words from the first (if any) up to the second (if any), not included."""
 
@@ -247,17 +247,22 @@ def _spelling(item: tuple[int, list[Any]]) -> str:
 
 def _merge_language(bundle: Path, language: str, metas: list[list[Any]]) -> dict[str, Any]:
     fields = sorted({field for meta in metas for field in meta[5]})
-    split = _middle(bundle, metas)
-    if split is None or not hasattr(os, "fork"):
-        chunks = _write_chunks(bundle, language, metas, fields, (None, None))
-    else:
-        chunks = _in_two(bundle, language, metas, fields, split)
+    pages = [page for meta in metas for page in meta[1]]
+    # Shared like the build's pages (briefkit.workers): the words before a middle one in a second process.
+    split = _middle(bundle, metas) if wanted(len(pages)) else None
+    ranges: list[Range] = [(None, None)] if split is None else [(None, split), (split, None)]
+    jobs = [partial(_write_chunks, bundle, language, metas, fields, words) for words in ranges]
+    try:
+        chunks = [chunk for written in (run_shared(jobs) if split else in_order(jobs)) for chunk in written]
+    except RuntimeError as error:  # the second process failed, and says how
+        raise CannotMerge(str(error)) from None
+    if len({chunk[2] for chunk in chunks}) < len(chunks):
+        raise CannotMerge("two chunks of the index were given one name")
     for before, after in itertools.pairwise(chunks):
         end, start = _prefixes(before[1], after[0])
         if end >= before[0]:  # a shorter end that would sort before the chunk's start would hide it
             before[1] = end
         after[0] = start
-    pages = [page for meta in metas for page in meta[1]]
     meta = [metas[0][0], pages, chunks, [], [], fields]
     encoded = encode(meta)
     name = short_name(language, encoded, len(language) + 8)
@@ -266,12 +271,10 @@ def _merge_language(bundle: Path, language: str, metas: list[list[Any]]) -> dict
 
 
 def _middle(bundle: Path, metas: list[list[Any]]) -> str | None:
-    """A word that halves the parts' chunks by size; None if they are too few to share out."""
+    """A word that halves the parts' chunks by size; None if there are none."""
     sizes: list[tuple[str, int]] = sorted(
         (str(chunk[0]), _chunk_file(bundle, chunk[2]).stat().st_size) for meta in metas for chunk in meta[2]
     )
-    if len(sizes) < SHARED_MINIMUM:
-        return None
     half = sum(size for _, size in sizes) / 2
     total = 0
     for start, size in sizes:
@@ -279,34 +282,6 @@ def _middle(bundle: Path, metas: list[list[Any]]) -> str | None:
         if total >= half:
             return start
     return None
-
-
-def _in_two(bundle: Path, language: str, metas: list[list[Any]], fields: list[str], split: str) -> list[list[str]]:
-    """The merged chunks, written by two processes: the words before `split` by a fork of this one."""
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - runs in the fork, which coverage does not follow
-        code = 1
-        try:
-            os.close(reading)
-            with os.fdopen(writing, "w", encoding="utf-8") as pipe:
-                json.dump(_write_chunks(bundle, language, metas, fields, (None, split)), pipe)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writing)
-    try:
-        upper = _write_chunks(bundle, language, metas, fields, (split, None))
-    finally:
-        with os.fdopen(reading, encoding="utf-8") as pipe:
-            sent = pipe.read()
-        _, status = os.waitpid(child, 0)
-    if status != 0 or not sent:
-        raise CannotMerge("the second process of the merge failed")
-    chunks: list[list[str]] = json.loads(sent) + upper
-    if len({chunk[2] for chunk in chunks}) < len(chunks):
-        raise CannotMerge("two chunks of the index were given one name")
-    return chunks
 
 
 def _write_chunks(
