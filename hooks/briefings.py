@@ -299,10 +299,7 @@ def on_post_build(config: Any) -> None:
     if _state.get("kept_site"):
         # What this build did not write; the search index, which Pagefind writes over, is pruned after it.
         site_folder.sweep(site_dir, spare={BUNDLE})
-    try:
-        indexing = _state["indexing"] = Indexing(site_dir)
-    except SearchIndexError as error:
-        raise PluginError(f"the search index could not be built: {error}") from None
+    indexing = _state["indexing"] = Indexing(site_dir)
 
     def search_index() -> set[str] | None:
         stats.lap("audit")  # the part of the audit that ran beside Pagefind
@@ -311,7 +308,7 @@ def on_post_build(config: Any) -> None:
             indexing.in_background(lambda error: log.warning(f"the preview's search index could not be built: {error}"))
             return None
         try:
-            urls, stats.peak_mb["search"] = completed(indexing, site_dir, log.info)
+            urls, stats.peak_mb["search"] = completed(indexing, log.info)
         except SearchIndexError as error:
             raise PluginError(f"the search index could not be built: {error}") from None
         stats.lap("search")  # what Pagefind took beyond it

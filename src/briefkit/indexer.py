@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from briefkit import index_files
 from briefkit.index_files import BUNDLE
 from briefkit.index_merge import CannotMerge, entry, merge, page_names
+from briefkit.search import NOTE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,7 +48,6 @@ GLOB_LIMIT = 100_000
 """Bytes; a command line takes 128 KB an argument (on Linux), and Pagefind fails on much longer patterns."""
 GLOB_SPECIAL = set("{}[]*?!,\\")
 ANEW = "the search index kept from the last build does not fit this one: indexing anew"
-NOTE = "note: "
 
 
 class IndexingFailed(Exception):

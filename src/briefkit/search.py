@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefkit.index_files import fragments
-from briefkit.indexer import NOTE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+NOTE = "note: "
+"""Begins each line of the indexing process's output that the build logs."""
 JEMALLOC_SETTINGS = "_RJEM_MALLOC_CONF"
 """How Pagefind's allocator (tikv-jemallocator, whose variables carry this prefix) is tuned."""
 
@@ -119,7 +120,7 @@ class Indexing:
         self.urls_file.unlink(missing_ok=True)
 
 
-def completed(indexing: Indexing, site: Path, say: Callable[[str], None]) -> tuple[set[str], float]:
+def completed(indexing: Indexing, say: Callable[[str], None]) -> tuple[set[str], float]:
     """Wait for `indexing`: the URL paths of the pages in the index, and its peak memory in MB.
 
     The index is checked by the indexing process (briefkit.indexer), which writes it anew if the
