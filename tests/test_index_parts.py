@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from briefkit import index_merge, indexer
-from briefkit.index_files import BUNDLE
+from briefkit.index_files import BUNDLE, SIGNATURE
 from briefkit.index_merge import read, short_name
 from briefkit.workers import WORKERS_VARIABLE
 
@@ -27,7 +27,7 @@ VICTIM = "/topics/5g-security/"
 
 def record(bundle: Path, name: str) -> dict[str, Any]:
     data = gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
-    return dict(json.loads(data[len(index_merge.SIGNATURE) :]))
+    return dict(json.loads(data[len(SIGNATURE) :]))
 
 
 def meaning(bundle: Path) -> dict[str, Any]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -30,8 +29,8 @@ if TYPE_CHECKING:
 BUNDLE = "pagefind"
 HASHED = {"fragment": ".pf_fragment", "index": ".pf_index", "filter": ".pf_filter"}
 """Pagefind's folders of files named by hash, and their suffixes."""
-_SHORT_TEXT = re.compile(rb"[\x60-\x78]")
-"""The first byte of a CBOR text string of up to 255 bytes (the metadata is CBOR)."""
+SIGNATURE = b"pagefind_dcd"
+"""Begins each of Pagefind's index files, once unzipped; then comes CBOR, or a fragment's JSON."""
 
 
 def _metadata_files(bundle: Path) -> list[Path] | None:
@@ -45,27 +44,30 @@ def _metadata_files(bundle: Path) -> list[Path] | None:
 def live_names(site: Path) -> set[str] | None:
     """The hashes the index's metadata refers to (pages, chunks, filters); None if it cannot be read.
 
-    Read as every short text in the metadata's CBOR: a text that is not a hash names no file, so
-    taking it too keeps nothing by mistake, and this does not depend on the metadata's layout.
+    Taken as every text in the metadata: a text that is not a hash names no file, so taking it too
+    keeps nothing by mistake, and this does not depend on the metadata's layout.
     """
+    import cbor2  # noqa: PLC0415 - only the indexing process reads the metadata: the build starts without it
+
     metadata = _metadata_files(site / BUNDLE)
     if metadata is None:
         return None
     names: set[str] = set()
     for file in metadata:
         try:
-            data = gzip.decompress(file.read_bytes())
-        except OSError:
+            value = cbor2.loads(gzip.decompress(file.read_bytes()).removeprefix(SIGNATURE))
+        except (OSError, ValueError, EOFError):
             return None
-        for match in _SHORT_TEXT.finditer(data):
-            start = match.end()
-            length = data[match.start()] - 0x60
-            if length == 24:  # 0x78: the length is in the next byte
-                length, start = data[start] if start < len(data) else 0, start + 1
-            text = data[start : start + length]
-            if text.isascii():
-                names.add(text.decode("ascii"))
+        names.update(_texts(value))
     return names
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
 def fragments(site: Path, names: set[str] | None = None) -> Iterator[dict[str, Any]]:
@@ -79,17 +81,19 @@ def fragments(site: Path, names: set[str] | None = None) -> Iterator[dict[str, A
     if names is not None:
         files = [file for file in files if file.name.removesuffix(".pf_fragment") in names]
     for file in files:
-        data = gzip.decompress(file.read_bytes())
-        # Each fragment is a short signature, then the page's record as JSON.
-        yield json.loads(data[data.index(b"{") :])
+        yield _record(file)
+
+
+def _record(file: Path) -> dict[str, Any]:
+    """A fragment's page record: the file is gzipped, a short signature then JSON."""
+    return dict(json.loads(gzip.decompress(file.read_bytes()).removeprefix(SIGNATURE)))
 
 
 def fragment_url(site: Path, name: str) -> str | None:
     """The URL of the page the fragment `name` holds; None if it cannot be read."""
     try:
-        data = gzip.decompress((site / BUNDLE / "fragment" / f"{name}.pf_fragment").read_bytes())
-        url = json.loads(data[data.index(b"{") :]).get("url")
-    except (OSError, ValueError, AttributeError):
+        url = _record(site / BUNDLE / "fragment" / f"{name}.pf_fragment").get("url")
+    except (OSError, ValueError, EOFError):
         return None
     return url if isinstance(url, str) else None
 

@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 import cbor2
 
+from briefkit.index_files import SIGNATURE
 from briefkit.workers import in_order, run_shared, wanted
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
-SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000
 """Pagefind's measure of a chunk (each location, meta location and page counts one), past which a chunk ends."""
 ENTRY = "pagefind-entry.json"
