@@ -98,7 +98,7 @@ def test_a_merged_chunk_of_one_part_is_the_chunk_pagefind_wrote(built: Path) -> 
     bundle = built / BUNDLE
     files = {file: gzip.decompress(file.read_bytes()) for file in bundle.glob("**/*.pf_*")}
     entry = index_merge.entry(bundle)
-    merged = index_merge.merge(bundle, [entry], lambda part: bundle)
+    merged = index_merge.merge(bundle, [entry], lambda part, names: bundle)
     # Merging one part gives back Pagefind's own metadata and chunks, byte for byte once unzipped.
     assert {file: gzip.decompress(file.read_bytes()) for file in bundle.glob("**/*.pf_*")} == files
     assert merged == entry == index_merge.entry(bundle)

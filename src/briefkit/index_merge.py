@@ -188,13 +188,14 @@ def _prefixes(last: str, first: str) -> tuple[str, str]:
     return last[: common + 1], first[: common + 1]
 
 
-def merge(bundle: Path, parts: list[dict[str, Any]], alone: Callable[[int], Path]) -> dict[str, Any]:
+def merge(bundle: Path, parts: list[dict[str, Any]], alone: Callable[[int, set[str]], Path]) -> dict[str, Any]:
     """Merge the parts' indexes (each run's entry, in the order the runs went) into one; its entry.
 
     Each part's metadata and chunks must still be in `bundle`; they are left for the caller to
     prune. Each run wrote its own fragments, but where pages of different parts have fragments
-    of the same name, `alone(part)` gives a folder where that part is indexed on its own, from
-    which each of those pages gets its own fragment, under a longer name if it needs one.
+    of the same name, `alone(part, names)` gives a folder where the part's pages whose fragments are
+    named `names` are indexed on their own, from which each of those pages gets its own fragment,
+    under a longer name if it needs one.
     """
     languages = sorted({language for part in parts for language in part["languages"]})
     merged = {**parts[-1], "languages": {}}
@@ -211,7 +212,7 @@ def merge(bundle: Path, parts: list[dict[str, Any]], alone: Callable[[int], Path
 
 
 def _separate(
-    bundle: Path, language: str, pages: list[tuple[int, list[list[Any]]]], alone: Callable[[int], Path]
+    bundle: Path, language: str, pages: list[tuple[int, list[list[Any]]]], alone: Callable[[int, set[str]], Path]
 ) -> None:
     """Give each page whose fragment's name another part's page has too a fragment of its own.
 
@@ -221,13 +222,19 @@ def _separate(
     for number, part_pages in pages:
         for page in part_pages:
             holders.setdefault(page[0], []).append((number, page))
+    shared_names = {name: shared for name, shared in holders.items() if len({number for number, _ in shared}) > 1}
+    if not shared_names:
+        return
+    by_part: dict[int, set[str]] = {}
+    for name, shared in shared_names.items():
+        for number, _ in shared:
+            by_part.setdefault(number, set()).add(name)
+    folders = {number: alone(number, names) for number, names in sorted(by_part.items())}
     taken = set(holders)
-    for name, shared in holders.items():
-        if len({number for number, _ in shared}) < 2:
-            continue
+    for name, shared in shared_names.items():
         kept = False
         for number, page in shared:
-            own = (alone(number) / "fragment" / f"{name}.pf_fragment").read_bytes()
+            own = (folders[number] / "fragment" / f"{name}.pf_fragment").read_bytes()
             record = gzip.decompress(own)[len(SIGNATURE) :]
             target = bundle / "fragment" / f"{name}.pf_fragment"
             if not kept and target.is_file() and gzip.decompress(target.read_bytes()) == gzip.decompress(own):

@@ -12,7 +12,7 @@ Pagefind fails.
 Pagefind names each page's fragment by a short hash of it, and does not write a file whose name
 exists, so two pages of different runs whose fragments' short hashes match (about one build in
 seven at 10,000 briefings, whose site has some 10,700 pages) would share the first one's. The
-merge finds such pages; their run is indexed again on its own, and their fragments are given
+merge finds such pages; they are indexed again on their own, and their fragments are given
 longer names, as Pagefind does within a run.
 """
 
@@ -28,6 +28,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from briefkit import index_files
 from briefkit.index_files import BUNDLE
@@ -185,15 +186,22 @@ def _index(site: Path) -> set[str] | None:
                 if entries:
                     read.append(reader.submit(_urls_of, site, page_names(bundle, entries[-1])))
                 entries.append(run(site, bundle, share))
-            for done in read:
-                known.update(done.result())
+            read_urls = [done.result() for done in read]
+        for urls in read_urls:
+            known.update(urls)
         with tempfile.TemporaryDirectory(prefix="briefkit-index-") as scratch:
 
-            def alone(part: int) -> Path:
-                """The part indexed again on its own, into an empty folder, so that all its fragments are written."""
+            def alone(part: int, names: set[str]) -> Path:
+                """The pages of the part whose fragments are named `names`, indexed again on their own.
+
+                Those fragments may hold another part's page, so the pages are the part's pages that
+                none of its other fragments holds; a few pages, a run of a fraction of a second.
+                """
+                urls = read_urls[part] if part < len(read_urls) else _urls_of(site, page_names(bundle, entries[part]))
+                held = {form for name, url in urls.items() if name not in names and url for form in (url, unquote(url))}
+                pages = [page for page in shares[part].pages if _page_url(page) not in held]
                 output = Path(scratch) / str(part)
-                if not output.is_dir():
-                    run(site, output, shares[part])
+                run(site, output, Share(pages or shares[part].pages))
                 return output
 
             try:
@@ -211,6 +219,13 @@ def _index(site: Path) -> set[str] | None:
 
 def _urls_of(site: Path, names: list[str]) -> dict[str, str | None]:
     return {name: index_files.fragment_url(site, name) for name in names}
+
+
+def _page_url(page: str) -> str:
+    """The URL Pagefind gives the page at `page` (a path from the site's folder), as `fragment_url` reads it."""
+    if page == "index.html" or page.endswith("/index.html"):
+        page = page.removesuffix("index.html")
+    return "/" + page
 
 
 def main() -> int:
