@@ -28,6 +28,7 @@ from briefkit.problems import Severity, plural
 from briefkit.reuse import PageReuse, fingerprint, folder_state
 from briefkit.search import Indexing, SearchIndexError, completed
 from briefkit.site import Site, build_site
+from briefkit.toc import add_headings
 from briefkit.workers import Share, wanted
 
 log = get_plugin_logger("briefings")
@@ -94,6 +95,7 @@ def on_files(files: Files, config: Any) -> Files:
     _state["updated"] = site.updated
     _state["outputs"] = {}
     _state["blocks"] = {}
+    _state["headings"] = {}
     _state["fingerprints"] = {}
     in_nav = _nav_paths(config.nav) if config.nav else IN_NAV_BY_DEFAULT
     docs = Path(config.docs_dir)
@@ -106,6 +108,8 @@ def on_files(files: Files, config: Any) -> Files:
         file = File.generated(config, page.path, content=page.markdown)
         if page.blocks:
             _state["blocks"][page.path] = page.blocks
+        if page.headings:
+            _state["headings"][page.path] = page.headings
         if file.is_documentation_page() and page.path not in in_nav:
             # Out of the sidebar, so each page's size does not grow with the number of briefings.
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -232,6 +236,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         # Links from other pages are checked against these.
         page.present_anchor_ids = set(_reuse.fresh[page.file.src_uri].anchors)
         return html
+    headings = _state.get("headings", {}).get(page.file.src_uri)
+    if headings:
+        add_headings(page, headings)
     blocks = _state.get("blocks", {}).get(page.file.src_uri)
     return fill_blocks(html, blocks) if blocks else html
 

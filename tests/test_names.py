@@ -13,8 +13,10 @@ import pytest
 from briefkit.content import Layout, load_content
 from briefkit.mentions import Target, link_first_mentions
 from briefkit.names import fold, name_slug
+from briefkit.pages import SiteInfo
 from briefkit.problems import Severity
 from briefkit.search import indexed_pages
+from briefkit.site import build_site
 
 from conftest import briefing
 from test_build import timeline, titles_in_order
@@ -195,3 +197,39 @@ def test_search_finds_a_name_by_its_page_not_through_every_list_that_names_it(re
     assert "/briefings/2019-05-14-huawei-offers-no-spy-agreements/" in hits
     lists = ("/topics/", "/people/", "/organizations/", "/places/", "/archive/")
     assert [url for url in hits if url == "/" or url.startswith(lists)] == []
+
+
+def test_a_list_pages_headings_are_in_its_table_of_contents_though_markdown_never_sees_them(
+    repo_copy: Project,
+) -> None:
+    # A list page's headings are HTML blocks (a Markdown heading cost a list page most of its
+    # conversion); the hook adds them to the table of contents and to the anchors links are checked against.
+    huawei = next(p for p in build_site(repo_copy.root, info=SiteInfo()).pages if p.path == "organizations/huawei.md")
+    assert re.findall(r"(?m)^#+ .*", huawei.markdown) == ["# Huawei"]
+    # MkDocs checks a link to an anchor against the page's anchors, and a strict build fails on a missing one.
+    scale = repo_copy.root / "docs" / "scale.md"
+    with scale.open("a", encoding="utf-8") as text:
+        text.write("\n[Huawei in 2019](organizations/huawei.md#year-2019)\n")
+    build = repo_copy.build()
+    assert build.returncode == 0, build.log
+    with scale.open("a", encoding="utf-8") as text:
+        text.write("\n[Huawei in 1999](organizations/huawei.md#year-1999)\n")
+    missing = repo_copy.build()
+    assert missing.returncode != 0
+    assert "does not contain an anchor '#year-1999'" in missing.log, missing.log
+    page = repo_copy.page("organizations/huawei")
+    table = page[page.index("md-nav--secondary") : page.index('class="md-content"')]
+    assert re.findall(r'href="#([^"]+)"', table) == [
+        "timeline",
+        "year-2020",
+        "year-2019",
+        "year-2018",
+        "topics",
+        "often-alongside",
+    ]
+    # Nested as Markdown's `toc` nests them: the years under the timeline.
+    timeline_item = table[table.index('href="#timeline"') : table.index('href="#topics"')]
+    assert timeline_item.count("<nav") == 1
+    assert (
+        '<h3 id="year-2019">2019<a class="headerlink" href="#year-2019" title="Permanent link">&para;</a></h3>' in page
+    )

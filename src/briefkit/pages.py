@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markdown.extensions.toc import slugify
+from markupsafe import Markup, escape
 
 from briefkit.charts import year_chart
 from briefkit.escape import code, inline_text, meta_value
@@ -40,6 +41,22 @@ TEMPLATES = Path(__file__).parent / "templates"
 BLOCK_TOKEN = secrets.token_hex(8)
 """Unguessable, so that no briefing's text can pass for a block's placeholder."""
 _PLACEHOLDER = re.compile(f"<!--bk:{BLOCK_TOKEN}:([0-9]+)-->")
+_PLACEHOLDERS = re.compile(f"{_PLACEHOLDER.pattern}(?:\\s*{_PLACEHOLDER.pattern})*")
+_NUMBER = re.compile(f"(?<=<!--bk:{BLOCK_TOKEN}:)[0-9]+")
+
+
+class Heading(NamedTuple):
+    """A heading of a generated list page, written as HTML in a block (the `heading` filter).
+
+    Headings cost a list page most of its Markdown conversion (the table of contents' pass, the
+    attribute lists, the inline patterns), for text that is never Markdown; the hook adds them to
+    the page's table of contents and anchors, as Markdown's `toc` would have.
+    """
+
+    level: int
+    id: str
+    title: str
+    """Its text, as HTML (escaped)."""
 
 
 class Rendered(NamedTuple):
@@ -47,12 +64,13 @@ class Rendered(NamedTuple):
 
     Markdown would parse a block of HTML tag by tag only to pass it through unchanged, and for
     list pages that parse cost more than everything else; the hook hands MkDocs the placeholders
-    and puts the blocks back into the HTML (`fill_blocks`). Headings stay Markdown, in the page's
-    table of contents.
+    and puts the blocks back into the HTML (`fill_blocks`). Blocks with only blank lines between
+    them are joined into one. A list page's headings after its title are blocks too (`Heading`).
     """
 
     markdown: str
     blocks: tuple[str, ...] = ()
+    headings: tuple[Heading, ...] = ()
 
 
 def fill_blocks(text: str, blocks: tuple[str, ...]) -> str:
@@ -79,10 +97,12 @@ class GeneratedPage:
     """When what it shows last changed (the sitemap's lastmod); None for pages not made of briefings."""
     blocks: tuple[str, ...] = ()
     """Its HTML blocks, which pass through Markdown unchanged (see `Rendered`)."""
+    headings: tuple[Heading, ...] = ()
+    """The headings its blocks hold, in order: for its table of contents (see `Heading`)."""
 
     @classmethod
     def of(cls, path: str, rendered: Rendered, **more: Any) -> GeneratedPage:
-        return cls(path, rendered.markdown, blocks=rendered.blocks, **more)
+        return cls(path, rendered.markdown, blocks=rendered.blocks, headings=rendered.headings, **more)
 
     @property
     def content(self) -> str:
@@ -151,6 +171,28 @@ def _block(context: Context, html: str) -> Markup:
     return Markup(f"{before}<!--bk:{BLOCK_TOKEN}:{len(blocks) - 1}-->{after}")
 
 
+@pass_context
+def _heading(context: Context, text: str, level: int, anchor: str | None = None) -> Markup:
+    """A heading as an HTML block, with the permalink Markdown's `toc` gives (see `Heading`)."""
+    identifier = str(escape(anchor)) if anchor else slugify(str(text), "-")
+    title = escape(str(text))
+    context["_headings"].append(Heading(level, identifier, str(title)))
+    link = f'<a class="headerlink" href="#{identifier}" title="Permanent link">&para;</a>'
+    return _block(context, Markup(f'\n<h{level} id="{identifier}">{title}{link}</h{level}>\n'))
+
+
+def _join_blocks(markdown: str, blocks: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Blocks with only blank lines between them joined into one, each a placeholder less to convert."""
+    joined: list[str] = []
+
+    def join(match: re.Match[str]) -> str:
+        numbers = [int(number) for number in _NUMBER.findall(match[0])]
+        joined.append("\n".join(blocks[number] for number in numbers))
+        return f"<!--bk:{BLOCK_TOKEN}:{len(joined) - 1}-->"
+
+    return _PLACEHOLDERS.sub(join, markdown), tuple(joined)
+
+
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -172,7 +214,13 @@ def _environment() -> Environment:
         name_kinds=list(NameKind),
     )
     environment.filters.update(
-        block=_block, day=day, meta=meta_value, code=code, verbatim=Markup, month=lambda d: f"{d:%B %Y}"
+        block=_block,
+        heading=_heading,
+        day=day,
+        meta=meta_value,
+        code=code,
+        verbatim=Markup,
+        month=lambda d: f"{d:%B %Y}",
     )
     return environment
 
@@ -222,10 +270,11 @@ class PageRenderer:
 
     def render(self, template: str, page_path: str, **values: Any) -> Rendered:
         blocks: list[str] = []
+        headings: list[Heading] = []
         markdown = self.environment.get_template(template).render(
-            page_path=page_path, catalog=self.catalog, _blocks=blocks, **values
+            page_path=page_path, catalog=self.catalog, _blocks=blocks, _headings=headings, **values
         )
-        return Rendered(markdown, tuple(blocks))
+        return Rendered(*_join_blocks(markdown, blocks), tuple(headings))
 
 
 def newest(briefings: list[Briefing]) -> date | None:
