@@ -142,6 +142,11 @@ def day(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def time_tag(value: date) -> Markup:
+    """A date as readers see it, in a `<time>` element machines read (a filter: a macro cost 20 times as much)."""
+    return Markup(f'<time datetime="{value.isoformat()}">{day(value)}</time>')
+
+
 @pass_context
 def _link(context: Context, target: str, anchor: str = "") -> Markup:
     """A relative `.md` link, for Markdown links that MkDocs checks."""
@@ -217,6 +222,7 @@ def _environment() -> Environment:
         block=_block,
         heading=_heading,
         day=day,
+        time_tag=time_tag,
         meta=meta_value,
         code=code,
         verbatim=Markup,
