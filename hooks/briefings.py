@@ -236,11 +236,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         # Links from other pages are checked against these.
         page.present_anchor_ids = set(_reuse.fresh[page.file.src_uri].anchors)
         return html
-    headings = _state.get("headings", {}).get(page.file.src_uri)
-    if headings:
-        add_headings(page, headings)
     blocks = _state.get("blocks", {}).get(page.file.src_uri)
-    return fill_blocks(html, blocks) if blocks else html
+    if blocks:
+        html = fill_blocks(html, blocks)
+    headings = _state.get("headings", {}).get(page.file.src_uri)
+    return add_headings(page, headings, html) if headings else html
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -237,3 +237,19 @@ def test_a_hand_written_page_is_never_replaced_by_a_generated_one(project: Proje
         "replace it; rename or move it",
         "ERROR   -  1 problem in briefings (listed above); fix them and build again",
     ]
+
+
+def test_a_briefing_with_a_heading_of_the_pages_own_keeps_both_apart(project: Project) -> None:
+    # The page's own headings (Sources, Related briefings...) are HTML blocks the hook adds to the
+    # table of contents; one the briefing's text already has takes the next id, as Markdown's toc gives.
+    project.add(
+        "2019/2019-05-14-no-spy.md",
+        briefing(body="## What happened\n\nHuawei spoke in London.\n\n## Sources\n\nOur own notes.\n"),
+    )
+    build = project.build()
+    assert build.returncode == 0, build.log
+    page = project.page("briefings/2019-05-14-no-spy")
+    assert '<h2 id="sources">Sources<a class="headerlink" href="#sources"' in page
+    assert '<h2 id="sources_1">Sources<a class="headerlink" href="#sources_1" title="Permanent link">' in page
+    table = page[page.index("md-nav--secondary") : page.index('class="md-content"')]
+    assert re.findall(r'href="#([^"]+)"', table) == ["what-happened", "sources", "sources_1", "on-the-same-topics"]

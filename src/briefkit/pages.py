@@ -46,11 +46,12 @@ _NUMBER = re.compile(f"(?<=<!--bk:{BLOCK_TOKEN}:)[0-9]+")
 
 
 class Heading(NamedTuple):
-    """A heading of a generated list page, written as HTML in a block (the `heading` filter).
+    """A heading a template writes, as HTML in a block (the `heading` filter), not as Markdown.
 
     Headings cost a list page most of its Markdown conversion (the table of contents' pass, the
-    attribute lists, the inline patterns), for text that is never Markdown; the hook adds them to
-    the page's table of contents and anchors, as Markdown's `toc` would have.
+    attribute lists, the inline patterns), and a briefing's page a fifth of its own, for text that
+    is never Markdown; the hook adds them to the page's table of contents and anchors, as
+    Markdown's `toc` would have (`briefkit.toc`). A page's title stays Markdown.
     """
 
     level: int
@@ -65,7 +66,8 @@ class Rendered(NamedTuple):
     Markdown would parse a block of HTML tag by tag only to pass it through unchanged, and for
     list pages that parse cost more than everything else; the hook hands MkDocs the placeholders
     and puts the blocks back into the HTML (`fill_blocks`). Blocks with only blank lines between
-    them are joined into one. A list page's headings after its title are blocks too (`Heading`).
+    them are joined into one. The headings the templates write after a page's title are blocks too
+    (`Heading`).
     """
 
     markdown: str
@@ -176,14 +178,18 @@ def _block(context: Context, html: str) -> Markup:
     return Markup(f"{before}<!--bk:{BLOCK_TOKEN}:{len(blocks) - 1}-->{after}")
 
 
+def heading_html(heading: Heading) -> str:
+    """A heading as Markdown's `toc` writes it, with its permalink."""
+    link = f'<a class="headerlink" href="#{heading.id}" title="Permanent link">&para;</a>'
+    return f'<h{heading.level} id="{heading.id}">{heading.title}{link}</h{heading.level}>'
+
+
 @pass_context
 def _heading(context: Context, text: str, level: int, anchor: str | None = None) -> Markup:
-    """A heading as an HTML block, with the permalink Markdown's `toc` gives (see `Heading`)."""
-    identifier = str(escape(anchor)) if anchor else slugify(str(text), "-")
-    title = escape(str(text))
-    context["_headings"].append(Heading(level, identifier, str(title)))
-    link = f'<a class="headerlink" href="#{identifier}" title="Permanent link">&para;</a>'
-    return _block(context, Markup(f'\n<h{level} id="{identifier}">{title}{link}</h{level}>\n'))
+    """A heading as an HTML block (see `Heading`)."""
+    heading = Heading(level, str(escape(anchor)) if anchor else slugify(str(text), "-"), str(escape(str(text))))
+    context["_headings"].append(heading)
+    return _block(context, Markup(f"\n{heading_html(heading)}\n"))
 
 
 def _join_blocks(markdown: str, blocks: list[str]) -> tuple[str, tuple[str, ...]]:

@@ -1,16 +1,22 @@
 """A generated page's headings written as HTML, added to its table of contents as Markdown's would be.
 
-List pages write their headings in HTML blocks (see `briefkit.pages.Heading`), which Markdown
-passes through without seeing. MkDocs checks links to anchors against each page's anchors, and
-Material draws the table of contents from the page's; this adds the headings to both, nested by
-level after the headings Markdown found (a list page's title), in the order they come.
+Generated pages write the headings of their lists in HTML blocks (see `briefkit.pages.Heading`),
+which Markdown passes through without seeing. MkDocs checks links to anchors against each page's
+anchors, and Material draws the table of contents from the page's; this adds the headings to
+both, nested by level after the headings Markdown found (the page's title, a briefing's own
+text), in the order they come. A heading whose id the page's Markdown already gave (a briefing
+whose text has a "Sources" heading of its own) takes the next free one, `sources_1`, as Markdown's
+`toc` would have numbered it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from markdown.extensions.toc import unique
 from mkdocs.structure.toc import AnchorLink
+
+from briefkit.pages import heading_html
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -18,16 +24,19 @@ if TYPE_CHECKING:
     from briefkit.pages import Heading
 
 
-def add_headings(page: Any, headings: Iterable[Heading]) -> None:
-    """Add `headings` to the MkDocs `page`'s table of contents and anchors (after its Markdown is converted)."""
+def add_headings(page: Any, headings: Iterable[Heading], html: str) -> str:
+    """Add `headings` to the MkDocs `page`'s table of contents and anchors; `html`, with any id changed."""
     anchors = set(page.present_anchor_ids or ())
     for heading in headings:
+        identifier = unique(heading.id, anchors)  # adds it to `anchors`
+        if identifier != heading.id:
+            html = html.replace(heading_html(heading), heading_html(heading._replace(id=identifier)), 1)
         siblings, parent = page.toc.items, None
         while siblings and siblings[-1].level < heading.level:
             parent = siblings[-1]
             siblings = parent.children
         (parent.children if parent is not None else page.toc.items).append(
-            AnchorLink(heading.title, heading.id, heading.level)
+            AnchorLink(heading.title, identifier, heading.level)
         )
-        anchors.add(heading.id)
     page.present_anchor_ids = anchors
+    return html
