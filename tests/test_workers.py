@@ -77,6 +77,24 @@ def test_pages_out_of_the_navigation_share_a_navigation_whose_links_fit_each(rep
     assert "md-tabs__item--active" not in repo_copy.page("topics/5g-security")
     assert "md-tabs__item--active" in repo_copy.page("topics")
 
+    # The header and the scripts' settings too, but for each page's own title.
+    def header(url_path: str) -> tuple[str, str, str]:
+        page = repo_copy.page(url_path)
+        logo = re.search(r'<a href="([^"]*)" title="[^"]*" class="md-header__button md-logo"', page)
+        topic = re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', page)
+        base = re.search(r'<script id="__config" type="application/json">\{[^<]*?"base": "([^"]*)"', page)
+        assert logo and topic and base, url_path
+        return logo[1], topic[1], base[1]
+
+    assert header("briefings/2019-05-14-huawei-offers-no-spy-agreements") == (
+        "../..",
+        "Huawei offers governments &quot;no-spy&quot; agreements",
+        "../..",
+    )
+    assert header("organizations/huawei") == ("../..", "Huawei", "../..")
+    assert header("topics/5g-security") == ("../..", "5G security", "../..")
+    assert header("topics") == ("..", "Topics", "..")
+
 
 def test_briefings_read_by_two_processes_report_the_same_problems(project: Project) -> None:
     for day in range(10, 16):
