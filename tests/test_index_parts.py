@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from conftest import Project
 
 OWNER = "/briefings/2019-05-14-huawei-offers-no-spy-agreements/"
-VICTIM = "/topics/5g-security/"
+VICTIM = "/topics/us-china-trade/"  # of a later part than the owner (checked below)
 
 
 def record(bundle: Path, name: str) -> dict[str, Any]:
@@ -174,14 +174,18 @@ def test_pages_are_shared_out_evenly_each_share_named_by_a_short_pattern_of_its_
     )
     shares = indexer.parts(pages)
     assert shares is not None
-    assert [len(share.pages) for share in shares] == [629, 629, 627]  # 1,885 pages
-    assert [page for share in shares for page in share.pages] == pages
+    assert [len(share.pages) for share in shares] == [943, 942]  # 1,885 pages: two parts
+    # Every second page: each part has its half of the briefings and of the people.
+    assert shares[0].pages == pages[0::2] and shares[1].pages == pages[1::2]
+    assert [sum(page.startswith("people/") for page in share.pages) for share in shares] == [100, 100]
     for share in shares:
         assert matched(share.glob, pages) == share.pages
         assert len(share.glob) < 30 * len(share.pages)
-    assert shares[0].glob.startswith("{404.html,{about,archive}/index.html,archive/2019/05/index.html,briefings/{")
+    assert shares[0].glob.startswith("{{404.html,index.html},archive/2019/05/index.html,briefings/{")
     assert indexer.parts(pages[:999]) is None  # below two parts' worth, one run
     assert indexer.parts([*pages, "odd{name}/index.html"]) is None  # a name Pagefind's pattern would misread
+    larger = sorted([*pages, *(f"places/place-{n}/index.html" for n in range(indexer.THREE_PARTS - len(pages)))])
+    assert [len(share.pages) for share in indexer.parts(larger) or []] == [800, 800, 800]
 
 
 def test_a_site_with_long_paths_is_shared_out_so_that_each_pattern_fits_a_command_line() -> None:

@@ -3,8 +3,9 @@
 `python -m briefkit.indexer SITE URLS` indexes the built site in SITE into SITE/pagefind/, checks
 the index, prunes it (see briefkit.index_files), and writes the URLs of its pages to URLS. Pagefind's
 memory grows with the pages one run indexes, three times faster than MkDocs' own (see
-briefkit.index_merge), so a site of twice `PART_MINIMUM` pages or more is indexed in up to
-`PARTS` runs, each over an even share of its pages in path order, and the runs' indexes are
+briefkit.index_merge), so a site of twice `PART_MINIMUM` pages or more is indexed in two runs,
+and one of `THREE_PARTS` pages or more in `PARTS`, each over every second (or third) page in path
+order, so that each run has its share of briefings and of lighter pages; the runs' indexes are
 merged into the one index Pagefind would have written. A reader's browser sees no difference;
 the build's peak memory falls by half or more. The process exits 1 with one line of why, if
 Pagefind fails.
@@ -43,6 +44,8 @@ PARTS_VARIABLE = "BRIEFKIT_INDEX_PARTS"
 PARTS = 3
 PART_MINIMUM = 500
 """Pages; a part of fewer would save less memory than the run's start costs time."""
+THREE_PARTS = 2_400
+"""Pages; below this, two parts of a site's pages take Pagefind no more memory than the merge itself."""
 PART_MAXIMUM = 4_000
 """Pages; more parts for a larger site, so that each part's pattern stays short (see `Share.glob`)."""
 GLOB_LIMIT = 100_000
@@ -139,13 +142,15 @@ def parts(pages: list[str], wanted: int | None = None) -> list[Share] | None:
     if wanted is not None:
         count = wanted
     else:
-        count = max(min(PARTS, len(pages) // PART_MINIMUM), -(-len(pages) // PART_MAXIMUM))
+        fewest = 1 if len(pages) < 2 * PART_MINIMUM else 2 if len(pages) < THREE_PARTS else PARTS
+        count = max(fewest, -(-len(pages) // PART_MAXIMUM))
     if count < 2 or len(pages) < count or any(GLOB_SPECIAL.intersection(page) for page in pages):
         return None  # a name Pagefind's pattern would read as more than a name is indexed in one run
     while True:
-        size = -(-len(pages) // count)
-        shares = [Share(pages[start : start + size]) for start in range(0, len(pages), size)]
-        if size == 1 or all(len(share.glob) <= GLOB_LIMIT for share in shares):
+        # Every count-th page: in path order, pages alike are together (briefings, then names), and
+        # a part of briefings alone took Pagefind twice the memory and time of a part of names.
+        shares = [Share(pages[start::count]) for start in range(count)]
+        if count == len(pages) or all(len(share.glob) <= GLOB_LIMIT for share in shares):
             return shares
         count += 1  # long paths: more, smaller shares
 
