@@ -52,7 +52,8 @@ class Heading(NamedTuple):
     Headings cost a list page most of its Markdown conversion (the table of contents' pass, the
     attribute lists, the inline patterns), and a briefing's page a fifth of its own, for text that
     is never Markdown; the hook adds them to the page's table of contents and anchors, as
-    Markdown's `toc` would have (`briefkit.toc`). A page's title stays Markdown.
+    Markdown's `toc` would have (`briefkit.toc`). So is the title of a generated page that has no
+    hand-written text but a briefing's.
     """
 
     level: int
@@ -197,7 +198,7 @@ def _heading(context: Context, text: str, level: int, anchor: str | None = None)
 def _one_of_each(level: int, text: str, anchor: str | None) -> Heading:
     """One `Heading` for all the pages that have it: the hook keeps every page's headings to the end
     of the build, and 10,000 briefings' and 5,000 names' pages have some 75,000 of a few hundred
-    kinds (Sources, Timeline, a year), which as separate objects took 17 MB."""
+    kinds (Sources, Timeline, a year), which as separate objects took 17 MB; and one per title."""
     return Heading(level, str(escape(anchor)) if anchor else slugify(text, "-"), str(escape(text)))
 
 

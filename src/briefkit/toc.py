@@ -3,10 +3,12 @@
 Generated pages write the headings of their lists in HTML blocks (see `briefkit.pages.Heading`),
 which Markdown passes through without seeing. MkDocs checks links to anchors against each page's
 anchors, and Material draws the table of contents from the page's; this adds the headings to
-both, nested by level after the headings Markdown found (the page's title, a briefing's own
-text), in the order they come. A heading whose id the page's Markdown already gave (a briefing
+both: a page's title (a heading of level 1, which comes first) with the headings Markdown found
+(a briefing's own text) under it, and the others after those, nested by level, in the order they
+come. A heading whose id the page's Markdown already gave (a briefing
 whose text has a "Sources" heading of its own) takes the next free one, `sources_1`, as Markdown's
-`toc` would have numbered it.
+`toc` would have numbered it; so does the title, in the rare briefing with a heading of the same
+words (Markdown, which saw the title first, gave the text's heading the `_1`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ def add_headings(page: Any, headings: Iterable[Heading], html: str) -> str:
         identifier = unique(heading.id, anchors)  # adds it to `anchors`
         if identifier != heading.id:
             html = html.replace(heading_html(heading), heading_html(heading._replace(id=identifier)), 1)
+        if heading.level == 1:  # the page's title, before everything Markdown found
+            title = AnchorLink(heading.title, identifier, 1)
+            title.children, page.toc.items = page.toc.items, [title]
+            continue
         siblings, parent = page.toc.items, None
         while siblings and siblings[-1].level < heading.level:
             parent = siblings[-1]
