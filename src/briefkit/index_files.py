@@ -70,14 +70,11 @@ def _texts(value: Any) -> Iterator[str]:
             yield from _texts(item)
 
 
-def fragments(site: Path, names: set[str] | None = None) -> Iterator[dict[str, Any]]:
-    """The record of each page in the index: its URL, text, title and more.
-
-    `names`: the index's `live_names`, if the caller has them already.
-    """
+def fragments(site: Path) -> Iterator[dict[str, Any]]:
+    """The record of each page in the index: its URL, text, title and more."""
     folder = site / BUNDLE / "fragment"
     files = sorted(folder.glob("*.pf_fragment"))
-    names = names if names is not None else live_names(site)
+    names = live_names(site)
     if names is not None:
         files = [file for file in files if file.name.removesuffix(".pf_fragment") in names]
     for file in files:

@@ -2,7 +2,7 @@
 
 Pagefind holds a site's whole index in memory until it has written it: about 100 MB per 1,000
 briefings, three times what MkDocs needs for the same pages, and so the build's peak. Run over
-a third of the pages at a time, one run after the other, it holds a third. Each run writes its
+a part of the pages at a time (a half, a third), one run after the other, it holds that part. Each run writes its
 fragments (a page's text, named by a hash of it) where the whole site's run would; this module
 then merges the runs' word indexes and metadata into the files one run over the whole site
 writes, so that a reader's browser loads one index, whatever the parts.

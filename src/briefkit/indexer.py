@@ -11,8 +11,9 @@ the build's peak memory falls by half or more. The process exits 1 with one line
 Pagefind fails.
 
 Pagefind names each page's fragment by a short hash of it, and does not write a file whose name
-exists, so two pages of different runs whose fragments' short hashes match (about one build in
-seven at 10,000 briefings, whose site has some 10,700 pages) would share the first one's. The
+exists, so two pages of different runs whose fragments' short hashes match would share the first
+one's (the names have fewer values than their seven hex digits suggest: at 15,000 pages some such
+pair comes up in nearly every build). The
 merge finds such pages; they are indexed again on their own, and their fragments are given
 longer names, as Pagefind does within a run.
 """

@@ -194,12 +194,19 @@ def _heading(context: Context, text: str, level: int, anchor: str | None = None)
     return _block(context, Markup(f"\n{heading_html(heading)}\n"))
 
 
-@cache
 def _one_of_each(level: int, text: str, anchor: str | None) -> Heading:
     """One `Heading` for all the pages that have it: the hook keeps every page's headings to the end
     of the build, and 10,000 briefings' and 5,000 names' pages have some 75,000 of a few hundred
-    kinds (Sources, Timeline, a year), which as separate objects took 17 MB; and one per title."""
+    kinds (Sources, Timeline, a year), which as separate objects took 17 MB. A title is a page's
+    own, so it is not kept for others (the cache would only grow with every title, build after build)."""
+    return _new_heading(level, text, anchor) if level == 1 else _shared_heading(level, text, anchor)
+
+
+def _new_heading(level: int, text: str, anchor: str | None) -> Heading:
     return Heading(level, str(escape(anchor)) if anchor else slugify(text, "-"), str(escape(text)))
+
+
+_shared_heading = cache(_new_heading)
 
 
 def _join_blocks(markdown: str, blocks: list[str]) -> tuple[str, tuple[str, ...]]:
