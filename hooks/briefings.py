@@ -222,7 +222,8 @@ def _render_nothing(page: Any, config: Any, files: Files) -> None:
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
-    env.globals["briefkit_once"] = _Once(files)
+    once = env.globals["briefkit_once"] = _Once(files)
+    env.globals["briefkit_once_fits"] = once.fits
     env.globals["briefkit_reused"] = lambda page: Markup(_reuse.fresh[page.file.src_uri].html)
     assert env.loader is not None
     templates = {SKIP_TEMPLATE: "", REUSE_TEMPLATE: "{{ briefkit_reused(page) }}"}
@@ -292,6 +293,14 @@ class _Once:
             *(file.url for file in files.documentation_pages() if file.inclusion is not InclusionLevel.NOT_IN_NAV),
         ]
         self.parts: dict[tuple[str, ...], str] = {}
+
+    @staticmethod
+    def fits(page: Any) -> bool:
+        """Whether `page`'s parts are rendered once for all (the theme's overrides ask, before each part).
+
+        Not a page in the navigation, whose own item is active, nor one that hides parts of itself.
+        """
+        return bool(page and page.file and not page.file.inclusion.is_in_nav() and not page.meta.get("hide"))
 
     def __call__(self, name: str, page: Any, caller: Any) -> str:
         key = (name, *(get_relative_url(target, page.url) for target in self.targets))
