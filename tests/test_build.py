@@ -8,9 +8,13 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+import markdown
+from mkdocs.config import load_config
+
+from briefkit.pages import Heading, heading_html
 from briefkit.search import indexed_pages
 
-from conftest import briefing
+from conftest import REPO, briefing
 from linkcheck import broken_links
 
 if TYPE_CHECKING:
@@ -253,3 +257,13 @@ def test_a_briefing_with_a_heading_of_the_pages_own_keeps_both_apart(project: Pr
     assert '<h2 id="sources_1">Sources<a class="headerlink" href="#sources_1" title="Permanent link">' in page
     table = page[page.index("md-nav--secondary") : page.index('class="md-content"')]
     assert re.findall(r'href="#([^"]+)"', table) == ["what-happened", "sources", "sources_1", "on-the-same-topics"]
+
+
+def test_generated_headings_are_written_as_the_sites_markdown_writes_a_heading() -> None:
+    # Generated headings are HTML (briefkit.pages.heading_html) beside the headings Markdown writes
+    # in hand-written pages and briefings' text: with mkdocs.yml's own settings for `toc`, the two
+    # must read the same, permalink and all. Changing those settings means changing heading_html.
+    config = load_config(str(REPO / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    written = converter.convert("## Who and where")
+    assert written == heading_html(Heading(2, "who-and-where", "Who and where"))

@@ -181,7 +181,11 @@ def _block(context: Context, html: str) -> Markup:
 
 
 def heading_html(heading: Heading) -> str:
-    """A heading as Markdown's `toc` writes it, with its permalink."""
+    """A heading as Markdown's `toc` writes it with mkdocs.yml's settings (`permalink: true`).
+
+    Other `toc` settings would give hand-written headings another permalink than generated ones;
+    a test compares the two, so that changing the settings means changing this too.
+    """
     link = f'<a class="headerlink" href="#{heading.id}" title="Permanent link">&para;</a>'
     return f'<h{heading.level} id="{heading.id}">{heading.title}{link}</h{heading.level}>'
 
