@@ -86,6 +86,8 @@ def test_each_value_is_shown_as_itself(hostile_site: Project, number: int) -> No
     text, attributes = text_of(page)
     [heading] = re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
     assert text_of(heading)[0].replace("¶", "") == value  # the title, whole
+    if "\u202e" in value:  # isolated, so that it cannot reorder what follows it
+        assert "\u2068\u202e" in heading
     assert text.count(value) >= 3  # title, source publisher and title, person
     assert f"{value[:50]} Org" in text
     summary = value if len(value) <= 300 else value[:300]

@@ -210,7 +210,9 @@ def _new_heading(level: int, text: str, anchor: str | None) -> Heading:
     # other commands that only read briefings would load Markdown for nothing (15 ms at start).
     from markdown.extensions.toc import slugify  # noqa: PLC0415
 
-    return Heading(level, str(escape(anchor)) if anchor else slugify(text, "-"), str(escape(text)))
+    # The text as every value from a briefing is printed (briefkit.escape): inert, line breaks
+    # made spaces, bidirectional controls isolated; HTML shows it as Markdown did.
+    return Heading(level, str(escape(anchor)) if anchor else slugify(text, "-"), str(inline_text(text)))
 
 
 _shared_heading = cache(_new_heading)
