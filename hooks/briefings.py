@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from briefkit import site_folder
 from briefkit.buildstats import BuildStats, peak_mb
+from briefkit.converter import REUSABLE, Converter
 from briefkit.index_files import BUNDLE
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
@@ -42,6 +43,8 @@ SKIP_TEMPLATE = "briefkit-skip.html"
 REUSE_TEMPLATE = "briefkit-reuse.html"
 """Renders a page as the preview's last build wrote it (see briefkit.reuse)."""
 _reuse = PageReuse()
+_converter = Converter()
+"""One Markdown converter per process, for every page it converts (see briefkit.converter)."""
 """Lives as long as the process: across the rebuilds of one `mkdocs serve`."""
 _state: dict[str, Any] = {"command": "build"}
 
@@ -207,6 +210,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if rendered is not None:
             page.meta["template"] = REUSE_TEMPLATE
             return ""  # nothing to convert: the page is written as it was (see on_env)
+    if REUSABLE:
+        page.render = partial(_converter.render, page)
     return markdown
 
 

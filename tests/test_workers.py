@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 TWO = {"BRIEFKIT_WORKERS": "2", "SOURCE_DATE_EPOCH": "1764000000"}
 ONE = {"BRIEFKIT_WORKERS": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+ONE_AS_MKDOCS = {**ONE, "BRIEFKIT_CONVERTER": "per-page"}
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -19,8 +20,10 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def test_a_shared_build_writes_the_same_bytes_as_a_single_one(tmp_path: Path) -> None:
+    # The single build also converts each page with a converter of its own, as MkDocs does: the
+    # shared build's one converter per process (briefkit.converter) must make the same pages.
     single, shared = copy_repo(tmp_path / "single"), copy_repo(tmp_path / "shared")
-    one, two = single.build(env=ONE), shared.build(env=TWO)
+    one, two = single.build(env=ONE_AS_MKDOCS), shared.build(env=TWO)
     assert one.returncode == 0, one.log
     assert two.returncode == 0, two.log
     assert "in two processes" not in one.log
@@ -111,3 +114,28 @@ def test_briefings_read_by_two_processes_report_the_same_problems(project: Proje
     alone = problems(ONE)
     assert len(alone) == 2, alone
     assert problems(TWO) == alone
+
+
+def test_one_briefing_s_link_references_do_not_reach_the_next_page(project: Project) -> None:
+    # Each process converts its pages with one Markdown converter (briefkit.converter), reset between
+    # pages: a reference one briefing defines must not resolve in a page converted after it. Each
+    # of the two uses the other's, whichever is converted first.
+    project.add(
+        "2019/2019-05-14-a.md",
+        briefing(body="## What happened\n\nSee [the filing][a]; not [b][b].\n\n[a]: https://filings.example.net/a\n"),
+    )
+    project.add(
+        "2019/2019-05-15-b.md",
+        briefing(
+            title="A later briefing",
+            date="2019-05-15",
+            body="## What happened\n\nSee [the ruling][b]; not [a][a].\n\n[b]: https://filings.example.net/b\n",
+        ),
+    )
+    result = project.build(env=ONE)
+    assert result.returncode == 0, result.log
+    for path, own, other in (("briefings/2019-05-14-a", "a", "b"), ("briefings/2019-05-15-b", "b", "a")):
+        page = project.page(path)
+        assert f'href="https://filings.example.net/{own}"' in page
+        assert f"not [{other}][{other}]." in page
+        assert f"filings.example.net/{other}" not in page
