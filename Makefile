@@ -52,4 +52,4 @@ bench-serve: $(BIN)/.installed  ## `mkdocs serve`'s rebuild after an edit, at 1,
 	$(BIN)/python bench/rebuild.py $(ARGS)
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

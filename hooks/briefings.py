@@ -31,6 +31,7 @@ from briefkit.problems import Severity, plural
 from briefkit.reuse import PageReuse, fingerprint, folder_state
 from briefkit.search import Indexing, SearchIndexError, completed
 from briefkit.site import Site, build_site
+from briefkit.template_cache import use_template_cache
 from briefkit.toc import add_headings
 from briefkit.workers import Share, wanted
 
@@ -233,6 +234,7 @@ def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environ
     assert env.loader is not None
     templates = {SKIP_TEMPLATE: "", REUSE_TEMPLATE: "{{ briefkit_reused(page) }}"}
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
+    use_template_cache(env, Path(config.config_file_path).parent)
     share: Share | None = _state.get("share")
     if share is None:
         return env

@@ -16,6 +16,7 @@ from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo
 from briefkit.paths import site_path, topic_path
 from briefkit.problems import Problem
 from briefkit.schema_json import SCHEMA_PATH, json_schema_text
+from briefkit.template_cache import use_template_cache
 from briefkit.workers import in_order, run_shared, wanted
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def build_site(
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
         renderer = PageRenderer(catalog, info, list(content.topics.values()))
+        use_template_cache(renderer.environment, layout.root)
         two = shared and wanted(len(catalog.briefings) + len(catalog.name_kind))
         # The data files too are rendered beside the pages: briefings.json alone took a second at 5,000.
         files = partial(data_files, catalog, info, content)
