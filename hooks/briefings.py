@@ -236,6 +236,10 @@ def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environ
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
     use_template_cache(env, Path(config.config_file_path).parent)
     share: Share | None = _state.get("share")
+    if _state.get("site") is not None and (share is None or not share.worker):
+        # The search index's process starts now, beside the pages being written, and indexes them
+        # once they all are (on_post_build): Python's start and imports, 0.1 s, are then not added to the build's.
+        _state["indexing"] = Indexing(Path(config.site_dir), when_told=True)
     if share is None:
         return env
     # Each process has converted its pages' Markdown; links to anchors are checked against every
@@ -322,21 +326,22 @@ def on_post_build(config: Any) -> None:
     if site is None:
         return
     share: Share | None = _state.get("share")
-    if share is not None:
-        if share.worker:
-            share.finish()  # the second process ends here; the first indexes and audits the whole site
-        if not share.wait():
-            raise PluginError("the second build process failed on its share of the pages (see the messages above)")
+    if share is not None and share.worker:
+        share.finish()  # the second process ends here; the first indexes and audits the whole site
+    site_dir = Path(config.site_dir)
+    indexing: Indexing = _state.get("indexing") or Indexing(site_dir, when_told=True)
+    _state["indexing"] = indexing
+    if share is not None and not share.wait():
+        raise PluginError("the second build process failed on its share of the pages (see the messages above)")
     outputs: dict[str, str] = _state["outputs"]
     stats: BuildStats = _state["stats"]
     stats.lap("pages")
     stats.peak_mb["second process"] = peak_mb(children=True)
-    site_dir = Path(config.site_dir)
     previewing = _state["command"] == "serve"
     if _state.get("kept_site"):
         # What this build did not write; the search index, which Pagefind writes over, is pruned after it.
         site_folder.sweep(site_dir, spare={BUNDLE})
-    indexing = _state["indexing"] = Indexing(site_dir)
+    indexing.begin()
 
     def search_index() -> set[str] | None:
         stats.lap("audit")  # the part of the audit that ran beside Pagefind

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from typing import TYPE_CHECKING
 
+import pytest
+
 from briefkit.index_files import BUNDLE, live_names
-from briefkit.search import indexed_pages
+from briefkit.search import Indexing, SearchIndexError, indexed_pages
 
 from conftest import briefing
 
@@ -80,3 +83,24 @@ def test_pages_at_non_ascii_paths_keep_the_index(project: Project) -> None:
     second = project.build()
     assert second.returncode == 0, second.log
     assert "indexing anew" not in second.log
+
+
+def test_an_indexer_started_ahead_indexes_only_when_told(project: Project) -> None:
+    project.add("2019/2019-05-14-huawei.md", briefing())
+    built = project.build()
+    assert built.returncode == 0, built.log
+    shutil.rmtree(built.site / BUNDLE)
+
+    # The build ended (failed) before its pages were all written: the indexer leaves the site alone.
+    untold = Indexing(built.site, when_told=True)
+    assert untold.process.stdin is not None
+    untold.process.stdin.close()
+    with pytest.raises(SearchIndexError, match="the build ended before its pages were all written"):
+        untold.wait()
+    assert not (built.site / BUNDLE).exists()
+
+    told = Indexing(built.site, when_told=True)
+    told.begin()
+    told.wait()
+    assert "/briefings/2019-05-14-huawei/" in told.urls()
+    assert "/briefings/2019-05-14-huawei/" in indexed_pages(built.site)

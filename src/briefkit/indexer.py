@@ -28,6 +28,7 @@ import sys
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -35,7 +36,7 @@ from urllib.parse import unquote
 from briefkit import index_files
 from briefkit.index_files import BUNDLE
 from briefkit.index_merge import CannotMerge, entry, merge, page_names
-from briefkit.search import NOTE
+from briefkit.search import GO, NOTE, WHEN_TOLD
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,6 +60,7 @@ class IndexingFailed(Exception):
     """Pagefind failed or could not start; the message says why, in one line or Pagefind's own words."""
 
 
+@cache
 def pagefind() -> list[str]:
     """The command that starts Pagefind: its binary, found as `python -m pagefind` finds it."""
     try:
@@ -237,8 +239,15 @@ def _page_url(page: str) -> str:
 def main() -> int:
     """`python -m briefkit.indexer SITE URLS`: index SITE, and write the URLs of its pages in the index to URLS (JSON).
 
-    What the build should log comes out as lines that begin with `NOTE`.
+    What the build should log comes out as lines that begin with `NOTE`. With `--when-told` after
+    them, it first gets ready, then waits for `GO` on its input (see `briefkit.search.Indexing`):
+    if its input ends without it, the build ended before its pages were all written, and nothing is indexed.
     """
+    if WHEN_TOLD in sys.argv[3:]:
+        pagefind()  # found now: its module imports asyncio, a good part of this process's start
+        if sys.stdin.readline().strip() != GO:
+            print("the build ended before its pages were all written: nothing was indexed")
+            return 1
     try:
         urls = index(Path(sys.argv[1]), lambda note: print(f"{NOTE}{note}", flush=True))
         Path(sys.argv[2]).write_text(json.dumps(sorted(urls)), encoding="utf-8")
