@@ -71,6 +71,17 @@ class Catalog:
             for label, listed in postings.items():
                 for index, briefing in enumerate(listed):
                     self._position[(label, briefing.key)] = index
+        # Each briefing's topics and names as one set of numbers, and its day as a number: related
+        # briefings are scored on some sixty candidates a briefing, with one set intersection each.
+        numbers: dict[tuple[bool, str], int] = {}
+        self._labels: dict[str, frozenset[int]] = {
+            briefing.key: frozenset(
+                numbers.setdefault(label, len(numbers))
+                for label in [(True, key) for key in briefing.topics] + [(False, name) for name in briefing.all_names]
+            )
+            for briefing in self.briefings
+        }
+        self._day: dict[str, int] = {briefing.key: briefing.date.toordinal() for briefing in self.briefings}
         self._cooccurring: dict[str, Counter[str]] = defaultdict(Counter)
         self._topic_names: dict[str, Counter[str]] = defaultdict(Counter)
         for briefing in self.briefings:
@@ -103,19 +114,11 @@ class Catalog:
             for other in listed[max(0, index - RELATED_WINDOW) : index + RELATED_WINDOW + 1]:
                 candidates.setdefault(other.key, other)
         candidates.pop(briefing.key, None)
-        topics, names = set(briefing.topics), set(briefing.all_names)
+        labels, day, all_labels, all_days = self._labels[briefing.key], self._day[briefing.key], self._labels, self._day
         # Ranked by the topics and names shared, then by days apart; only the best few are made into
         # `Related`, as there are dozens of candidates a page.
         ranked = heapq.nsmallest(
-            limit,
-            (
-                (
-                    -(len(topics.intersection(other.topics)) + len(names.intersection(other.all_names))),
-                    abs((other.date - briefing.date).days),
-                    key,
-                )
-                for key, other in candidates.items()
-            ),
+            limit, ((-len(labels & all_labels[key]), abs(all_days[key] - day), key) for key in candidates)
         )
         return [self._related(briefing, candidates[key]) for _, _, key in ranked]
 
