@@ -67,6 +67,10 @@ def on_pre_build(config: Any) -> None:
     _state["site_dir"] = config.site_dir
     keeping = _state["command"] in SHARED_COMMANDS and not _state.get("dirty")
     _state["kept_site"] = keeping and site_folder.set_aside(Path(config.site_dir))
+    # Only when no other plugin may read or change pages after this hook (see on_post_page).
+    _state["unchanged"] = 0 if _state["kept_site"] and set(config.plugins) <= set(config.hooks) else None
+    if _state["unchanged"] is not None:
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
 
 
 def on_shutdown() -> None:
@@ -187,7 +191,7 @@ def _site_fingerprint(nav: Any, config: Any) -> str:
 
 
 def _quiet_skips(record: logging.LogRecord) -> bool:
-    """Drops MkDocs' note on each page left to the other process."""
+    """Drops MkDocs' note on each page left to the other process, or left as the last build wrote it."""
     return not str(record.msg).startswith("Page skipped:")
 
 
@@ -274,7 +278,15 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     page_fingerprint = _state.get("fingerprints", {}).get(path)
     if page_fingerprint is not None and page.meta.get("template") != REUSE_TEMPLATE:
         _reuse.remember(path, page_fingerprint, output, page.present_anchor_ids or ())
+    if _state.get("unchanged") is not None and output.strip() and _holds(page, output):
+        _state["unchanged"] += 1
+        return ""  # MkDocs writes nothing for a page that renders nothing
     return output
+
+
+def _holds(page: Any, output: str) -> bool:
+    """Whether the page's file, kept from the last build, holds it already: then it is left as it is."""
+    return site_folder.holds(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -326,6 +338,8 @@ def on_post_build(config: Any) -> None:
     if site is None:
         return
     share: Share | None = _state.get("share")
+    if _state.get("unchanged"):
+        log.debug(f"{plural(_state['unchanged'], 'page')} unchanged since the last build, left as they were")
     if share is not None and share.worker:
         share.finish()  # the second process ends here; the first indexes and audits the whole site
     site_dir = Path(config.site_dir)

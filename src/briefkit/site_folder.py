@@ -10,7 +10,8 @@ costs it half its time (see briefkit.index_files).
 So a build moves the site folder's entries into a hidden folder before MkDocs empties it
 (`set_aside`; MkDocs leaves hidden entries alone), moves them back before any file is written
 (`put_back`), and once every page is written deletes what this build did not write, that is
-every file older than the build's start, and the folders left empty (`sweep`). The site is then
+every file older than the build's start, and the folders left empty (`sweep`). A page whose
+file already holds it is not written again, only marked as written (`holds`). The site is then
 what an emptied folder would have held, file for file. A file in the way of one this build
 writes (a folder where a page goes, or a file where a folder goes) is deleted when put back.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +72,25 @@ def put_back(site: Path, destinations: Iterable[str] = ()) -> None:
             if folder.is_symlink() or (folder.exists() and not folder.is_dir()):  # a file where a folder goes
                 folder.unlink()
             folder = folder.parent
+
+
+def holds(path: str, content: bytes) -> bool:
+    """Whether the plain file at `path` already holds `content`; if it does, it counts as written now.
+
+    Writing over a file with the very bytes it holds still costs truncating it and writing it
+    again: over the last site of 1,000 briefings, 0.32 to 0.39 s for 1,644 pages, against 0.03 to
+    0.04 s to read and compare them. The file's time is set to now, so that `sweep` keeps it.
+    """
+    try:
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(content):
+            return False
+        if Path(path).read_bytes() != content:
+            return False
+        os.utime(path)
+    except OSError:  # no such file yet, or one that cannot be read or touched: it is written as usual
+        return False
+    return True
 
 
 def sweep(site: Path, spare: Collection[str] = ()) -> int:
