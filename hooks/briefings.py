@@ -28,6 +28,7 @@ from briefkit.index_files import BUNDLE
 from briefkit.integrity import audit_site
 from briefkit.pages import SiteInfo, fill_blocks
 from briefkit.problems import Severity, plural
+from briefkit.quick_exit import exit_if_done
 from briefkit.reuse import PageReuse, fingerprint, folder_state
 from briefkit.search import Indexing, SearchIndexError, completed
 from briefkit.site import Site, build_site
@@ -75,6 +76,9 @@ def on_pre_build(config: Any) -> None:
 
 def on_shutdown() -> None:
     _stop_indexing()
+    # Only `build`: `gh-deploy` deploys after this event, and `serve`'s server may still have work.
+    if _state.get("command") == "build":
+        exit_if_done()
 
 
 def _stop_indexing() -> None:
