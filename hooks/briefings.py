@@ -45,9 +45,9 @@ SKIP_TEMPLATE = "briefkit-skip.html"
 REUSE_TEMPLATE = "briefkit-reuse.html"
 """Renders a page as the preview's last build wrote it (see briefkit.reuse)."""
 _reuse = PageReuse()
+"""Lives as long as the process: across the rebuilds of one `mkdocs serve`."""
 _converter = Converter()
 """One Markdown converter per process, for every page it converts (see briefkit.converter)."""
-"""Lives as long as the process: across the rebuilds of one `mkdocs serve`."""
 _state: dict[str, Any] = {"command": "build"}
 
 
