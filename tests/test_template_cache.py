@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import pass_context
+from jinja2.bccache import bc_magic
 
 from briefkit.template_cache import FOLDER, _settings_hash
 
@@ -57,6 +58,18 @@ def test_a_second_build_compiles_no_template_and_a_changed_one_is_compiled_again
     assert "Words of the second build" in page
     assert "Words of the first build" not in page
     assert len(cache_files(project)) == len(kept)  # the changed template's code is replaced
+
+
+def test_a_damaged_cache_file_costs_only_the_compiling(project: Project) -> None:
+    project.add("2019/2019-05-14-huawei.md", briefing())
+    first = project.build()
+    assert first.returncode == 0, first.log
+    folder = project.root.joinpath(*FOLDER)
+    for file in folder.rglob("*.cache"):  # Jinja's mark, then what does not unpickle
+        file.write_bytes(bc_magic + b"\x80\x05damaged")
+    again = project.build()
+    assert again.returncode == 0, again.log
+    assert "Huawei offers no-spy deals" in project.page("briefings/2019-05-14-huawei")
 
 
 def test_a_cache_folder_that_cannot_be_made_costs_only_the_compiling(project: Project) -> None:

@@ -11,7 +11,7 @@ What Jinja does not compare is the environment a template was compiled in: its s
 extensions, `finalize`, and which filters and tests take the context. Code compiled in one
 environment can be wrong in another, so each environment's code has a folder of its own, named
 by a hash of those settings (and of Jinja's and Python's versions). A folder that cannot be
-written, or a file that cannot be read, costs only the compiling: the build goes on.
+written, or a file that cannot be read or is damaged, costs only the compiling: the build goes on.
 `make clean` deletes the cache.
 """
 
@@ -38,7 +38,13 @@ FOLDER = (".cache", "briefkit", "templates")
 
 
 class _Cache(FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates in files, which a failed write does not stop."""
+    """Jinja's cache of compiled templates in files, which a damaged file or a failed write does not stop."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file (Jinja unpickles the source's checksum): compiled again, and written over
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with suppress(OSError):  # a read-only or full disk: the template was compiled, and is used
