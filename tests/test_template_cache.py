@@ -95,3 +95,17 @@ def test_code_compiled_in_one_environment_is_kept_apart_from_another_s() -> None
     with_context.filters["shout"] = pass_context(lambda context, value: value.upper())
     # Jinja compiles a call to a filter that takes the context differently.
     assert _settings_hash(plain) != _settings_hash(with_context)
+
+
+def test_a_setting_that_calls_itself_is_named_all_the_same() -> None:
+    def autoescape_for(suffix: str) -> object:
+        def autoescape(name: str | None) -> bool:  # closes over itself
+            return name is not None and name != "" and (name.endswith(suffix) or autoescape(name[:-1]))
+
+        return autoescape
+
+    html, xml = autoescape_for(".html"), autoescape_for(".xml")
+    assert _settings_hash(environment(autoescape=html)) == _settings_hash(
+        environment(autoescape=autoescape_for(".html"))
+    )
+    assert _settings_hash(environment(autoescape=html)) != _settings_hash(environment(autoescape=xml))

@@ -97,10 +97,16 @@ def _takes(functions: dict[str, Any]) -> list[tuple[str, str]]:
     return sorted((name, str(getattr(function, "jinja_pass_arg", None))) for name, function in functions.items())
 
 
-def _name(value: Any) -> str:
+def _name(value: Any, closed_over: bool = True) -> str:
     """A setting that may be a function, by the function's name (and what it closes over, such as
-    `select_autoescape`'s lists) rather than its address in memory."""
+    `select_autoescape`'s lists) rather than its address in memory.
+
+    Functions it closes over are named without theirs: a function that calls itself closes over
+    itself, and following it would never end.
+    """
     if not callable(value):
         return _ADDRESS.sub("", repr(value))
-    cells = [_name(cell.cell_contents) for cell in getattr(value, "__closure__", None) or ()]
-    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}{cells}"
+    name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    if not closed_over:
+        return name
+    return name + repr([_name(cell.cell_contents, False) for cell in getattr(value, "__closure__", None) or ()])
