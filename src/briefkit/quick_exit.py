@@ -11,6 +11,8 @@ reason. It is done only when nothing can come after:
   clause, which sees an error on its way out, and a failed build ends as MkDocs ends it, with
   its message and exit code;
 - every stream is flushed first.
+
+The build's second process ends the same way (`end_now`, from `briefkit.workers`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 def ran_by_mkdocs() -> bool:
@@ -32,7 +35,12 @@ def exit_if_done() -> None:
     """From MkDocs' last event: end the process with exit code 0 if the build succeeded and nothing follows it."""
     if sys.exc_info()[0] is not None or not ran_by_mkdocs():
         return  # an error is on its way to MkDocs, which reports it and sets the exit code
+    end_now(0)
+
+
+def end_now(status: int) -> NoReturn:
+    """End this process with `status` once its logs and output are out, without Python's teardown."""
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
-    os._exit(0)
+    os._exit(status)

@@ -29,6 +29,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from briefkit.quick_exit import end_now
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -178,10 +180,7 @@ class Share:
 
     def finish(self, failed: bool = False) -> None:
         """In the second process: end it, telling the first whether it logged a warning or failed."""
-        logging.shutdown()
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        os._exit(1 if failed or self._count.count else 0)
+        end_now(1 if failed or self._count.count else 0)
 
     def wait(self) -> bool:
         """In the first process: wait for the second; whether it built its pages without a warning."""
