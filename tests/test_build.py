@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 import markdown
 from mkdocs.config import load_config
 
-from briefkit.pages import Heading, heading_html
-from briefkit.search import indexed_pages
+from briefkit.model import Heading, heading_html
+from briefkit.search.indexing import indexed_pages
 
 from conftest import REPO, briefing
 from linkcheck import broken_links
@@ -260,7 +260,7 @@ def test_a_briefing_with_a_heading_of_the_pages_own_keeps_both_apart(project: Pr
 
 
 def test_generated_headings_are_written_as_the_sites_markdown_writes_a_heading() -> None:
-    # Generated headings are HTML (briefkit.pages.heading_html) beside the headings Markdown writes
+    # Generated headings are HTML (briefkit.pages.render.heading_html) beside the headings Markdown writes
     # in hand-written pages and briefings' text: with mkdocs.yml's own settings for `toc`, the two
     # must read the same, permalink and all. Changing those settings means changing heading_html.
     config = load_config(str(REPO / "mkdocs.yml"))

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 
 from briefkit.catalog import Catalog
-from briefkit.content import Layout, load_content
-from briefkit.feeds import FEED_SIZE
+from briefkit.content.load import Layout, load_content
+from briefkit.outputs.feeds import FEED_SIZE
 
 from conftest import REPO, Project, copy_repo
 

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefkit.cli import main
-from briefkit.search import index_site
+from briefkit.search.indexing import index_site
 from briefkit.site import build_site
 
 from conftest import MKDOCS_YML, REPO, briefing

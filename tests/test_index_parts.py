@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from briefkit import index_merge, indexer
-from briefkit.index_files import BUNDLE, SIGNATURE
-from briefkit.index_merge import read, short_name
+from briefkit.search import indexer
+from briefkit.search import merge as index_merge
+from briefkit.search.files import BUNDLE, SIGNATURE
+from briefkit.search.merge import read, short_name
 from briefkit.workers import WORKERS_VARIABLE
 
 if TYPE_CHECKING:

@@ -7,10 +7,10 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from briefkit.audit import audit_site
 from briefkit.catalog import Catalog
-from briefkit.content import Layout, load_content
-from briefkit.integrity import audit_site
-from briefkit.search import JEMALLOC_SETTINGS
+from briefkit.content.load import Layout, load_content
+from briefkit.search.indexing import JEMALLOC_SETTINGS
 
 from conftest import briefing
 

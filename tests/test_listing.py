@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefkit.audit import audit_site
 from briefkit.catalog import Catalog
-from briefkit.content import Layout, load_content
-from briefkit.integrity import audit_site
+from briefkit.content.load import Layout, load_content
 
 from conftest import briefing
 from test_build import titles_in_order

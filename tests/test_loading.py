@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from briefkit.content import Layout, load_content
-from briefkit.problems import Severity
+from briefkit.content.load import Layout, load_content
+from briefkit.content.problems import Severity
 
 from conftest import briefing
 

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from briefkit.content import Layout, load_content
-from briefkit.mentions import Target, link_first_mentions
-from briefkit.names import fold, name_slug
-from briefkit.pages import SiteInfo
-from briefkit.problems import Severity
-from briefkit.search import indexed_pages
+from briefkit.content.load import Layout, load_content
+from briefkit.content.names import fold, name_slug
+from briefkit.content.problems import Severity
+from briefkit.model import Masthead
+from briefkit.pages.mentions import Target, link_first_mentions
+from briefkit.search.indexing import indexed_pages
 from briefkit.site import build_site
 
 from conftest import briefing
@@ -204,7 +204,9 @@ def test_a_list_pages_headings_are_in_its_table_of_contents_though_markdown_neve
 ) -> None:
     # A list page's headings are HTML blocks (a Markdown heading cost a list page most of its
     # conversion); the hook adds them to the table of contents and to the anchors links are checked against.
-    huawei = next(p for p in build_site(repo_copy.root, info=SiteInfo()).pages if p.path == "organizations/huawei.md")
+    huawei = next(
+        p for p in build_site(repo_copy.root, masthead=Masthead()).pages if p.path == "organizations/huawei.md"
+    )
     assert re.findall(r"(?m)^#+ .*", huawei.markdown) == []  # not even its title
     # MkDocs checks a link to an anchor against the page's anchors, and a strict build fails on a missing one.
     scale = repo_copy.root / "docs" / "scale.md"

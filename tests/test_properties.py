@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefkit.escape import inline_text, meta_value
-from briefkit.loader import Expectations, parse_briefing
-from briefkit.problems import Problem
+from briefkit.content.loader import Expectations, parse_briefing
+from briefkit.content.problems import Problem
+from briefkit.pages.escape import inline_text, meta_value
 
 EXPECT = Expectations({"5g-security": "5g-security"}, date(2026, 11, 28))
 PATH = "briefings/2019/2019-05-14-x.md"

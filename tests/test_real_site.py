@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefkit.catalog import Catalog
-from briefkit.content import Layout, load_content
-from briefkit.search import indexed_pages
+from briefkit.content.load import Layout, load_content
+from briefkit.search.indexing import indexed_pages
 
 from conftest import REPO, Project, copy_repo
 from linkcheck import broken_links

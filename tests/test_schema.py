@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 
-from briefkit import strict_yaml
 from briefkit.cli import main
-from briefkit.content import Layout, load_content
-from briefkit.schema import BRIEFING_FIELDS, SOURCE_FIELDS
-from briefkit.schema_json import json_schema
-from briefkit.topics import load_topics
+from briefkit.content import strict_yaml
+from briefkit.content.load import Layout, load_content
+from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+from briefkit.content.topics import load_topics
+from briefkit.outputs.schema_json import json_schema
 
 from conftest import TOPICS, briefing
 

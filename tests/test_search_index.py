@@ -7,10 +7,8 @@ import json
 import shutil
 from typing import TYPE_CHECKING
 
-import pytest
-
-from briefkit.index_files import BUNDLE, live_names
-from briefkit.search import Indexing, SearchIndexError, indexed_pages
+from briefkit.search.files import BUNDLE, live_names
+from briefkit.search.indexing import Indexing, indexed_pages
 
 from conftest import briefing
 
@@ -85,22 +83,12 @@ def test_pages_at_non_ascii_paths_keep_the_index(project: Project) -> None:
     assert "indexing anew" not in second.log
 
 
-def test_an_indexer_started_ahead_indexes_only_when_told(project: Project) -> None:
+def test_the_indexing_process_indexes_a_built_site(project: Project) -> None:
     project.add("2019/2019-05-14-huawei.md", briefing())
     built = project.build()
     assert built.returncode == 0, built.log
     shutil.rmtree(built.site / BUNDLE)
-
-    # The build ended (failed) before its pages were all written: the indexer leaves the site alone.
-    untold = Indexing(built.site, when_told=True)
-    assert untold.process.stdin is not None
-    untold.process.stdin.close()
-    with pytest.raises(SearchIndexError, match="the build ended before its pages were all written"):
-        untold.wait()
-    assert not (built.site / BUNDLE).exists()
-
-    told = Indexing(built.site, when_told=True)
-    told.begin()
-    told.wait()
-    assert "/briefings/2019-05-14-huawei/" in told.urls()
+    indexing = Indexing(built.site)
+    indexing.wait()
+    assert "/briefings/2019-05-14-huawei/" in indexing.urls()
     assert "/briefings/2019-05-14-huawei/" in indexed_pages(built.site)

@@ -1,4 +1,4 @@
-"""Compiled templates are kept between builds (briefkit.template_cache), and never stand in for a changed one."""
+"""Compiled templates are kept between builds (briefkit.pages.template_cache), and never stand in for a changed one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import jinja2
 from jinja2 import pass_context
 from jinja2.bccache import bc_magic
 
-from briefkit.template_cache import FOLDER, _settings_hash
+from briefkit.pages.template_cache import FOLDER, _settings_hash
 
 from conftest import REPO, Project, briefing
 

@@ -21,7 +21,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def test_a_shared_build_writes_the_same_bytes_as_a_single_one(tmp_path: Path) -> None:
     # The single build also converts each page with a converter of its own, as MkDocs does: the
-    # shared build's one converter per process (briefkit.converter) must make the same pages.
+    # shared build's one converter per process (briefkit.mkdocs.converter) must make the same pages.
     single, shared = copy_repo(tmp_path / "single"), copy_repo(tmp_path / "shared")
     one, two = single.build(env=ONE_AS_MKDOCS), shared.build(env=TWO)
     assert one.returncode == 0, one.log
@@ -117,7 +117,7 @@ def test_briefings_read_by_two_processes_report_the_same_problems(project: Proje
 
 
 def test_one_briefing_s_link_references_do_not_reach_the_next_page(project: Project) -> None:
-    # Each process converts its pages with one Markdown converter (briefkit.converter), reset between
+    # Each process converts its pages with one Markdown converter (briefkit.mkdocs.converter), reset between
     # pages: a reference one briefing defines must not resolve in a page converted after it. Each
     # of the two uses the other's, whichever is converted first.
     project.add(

@@ -1,8 +1,8 @@
 """briefkit: curated, sourced briefings turned into a cross-linked static site.
 
 The library knows nothing of MkDocs events: it loads briefings into small typed objects
-(`briefkit.model`), checks them (`briefkit.schema`), indexes them once (`briefkit.catalog`)
-and renders the generated pages from template files (`briefkit.pages`). The MkDocs hook in
+(`briefkit.model`), checks them (`briefkit.content.schema`), indexes them once (`briefkit.catalog`)
+and renders the generated pages from template files (`briefkit.pages.render`). The MkDocs hook in
 `hooks/briefings.py` and the `briefkit generate` command are two outlets of that one path.
 """
 

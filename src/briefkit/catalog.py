@@ -18,7 +18,7 @@ from briefkit.model import Briefing, NameKind, Topic
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from briefkit.names import Name
+    from briefkit.content.names import Name
 
 RELATED_LIMIT = 5
 RELATED_WINDOW = 12

@@ -9,16 +9,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefkit.content import Layout, load_content
-from briefkit.output import write_pages
-from briefkit.pages import SiteInfo
-from briefkit.problems import Severity, count_errors, plural
-from briefkit.scaffold import NewBriefing, ScaffoldError, resolve_topics, write_new_briefing
-from briefkit.topics import load_topics
+from briefkit.content.load import Layout, load_content
+from briefkit.content.problems import Severity, count_errors, plural
+from briefkit.content.scaffold import NewBriefing, ScaffoldError, resolve_topics, write_new_briefing
+from briefkit.content.topics import load_topics
+from briefkit.model import Masthead
+from briefkit.outputs.write import write_pages
 
 if TYPE_CHECKING:
     from briefkit.model import Topic
-from briefkit.schema_json import json_schema_text
+from briefkit.outputs.schema_json import json_schema_text
 from briefkit.site import build_site
 
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.paths, args.format)
     if args.command == "generate":
-        return run_generate(root, args.out, args.drafts, SiteInfo(args.site_name, args.site_url))
+        return run_generate(root, args.out, args.drafts, Masthead(args.site_name, args.site_url))
     if args.command == "schema":
         return run_schema(root)
     if args.command == "new":
@@ -79,7 +79,7 @@ def _iso_date(text: str) -> date:
 
 
 def run_new(root: Path, title: str | None, topics: list[str], day: date | None) -> int:
-    layout = Layout(root)
+    layout = Layout.of(root)
     registry, problems = load_topics(layout.topics_file, layout.shown(layout.topics_file))
     if problems:
         for problem in problems:
@@ -121,7 +121,7 @@ def _ask(registry: dict[str, Topic], day: date | None) -> tuple[str, date, list[
 
 
 def run_schema(root: Path) -> int:
-    layout = Layout(root)
+    layout = Layout.of(root)
     registry, problems = load_topics(layout.topics_file, layout.shown(layout.topics_file))
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -130,7 +130,7 @@ def run_schema(root: Path) -> int:
 
 
 def run_check(root: Path, paths: list[Path], output_format: str) -> int:
-    layout = Layout(root)
+    layout = Layout.of(root)
     content = load_content(layout, today=date.today(), only=[p.resolve() for p in paths] or None, shared=True)
     for problem in content.problems:
         print(problem.github_annotation() if output_format == "github" else str(problem))
@@ -144,8 +144,8 @@ def run_check(root: Path, paths: list[Path], output_format: str) -> int:
     return 1 if errors else 0
 
 
-def run_generate(root: Path, out: Path, drafts: bool, info: SiteInfo) -> int:
-    site = build_site(root, include_drafts=drafts, info=info, shared=True)
+def run_generate(root: Path, out: Path, drafts: bool, info: Masthead) -> int:
+    site = build_site(root, include_drafts=drafts, masthead=info, shared=True)
     for problem in site.content.problems:
         if problem.severity is Severity.ERROR:
             print(problem, file=sys.stderr)

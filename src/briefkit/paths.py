@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefkit.names import name_slug
+from briefkit.content.names import name_slug
 
 if TYPE_CHECKING:
     from briefkit.model import Briefing, NameKind, Topic
+
+
+SITE_FEED = "feed.xml"
+OPML_PATH = "topics/feeds.opml"
+
+
+def topic_feed_path(topic: Topic) -> str:
+    """Beside the topic's page: `topics/5g-security/feed.xml`."""
+    return f"topics/{topic.key}/feed.xml"
 
 
 def briefing_path(briefing: Briefing) -> str:

@@ -5,22 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from briefkit.catalog import Catalog
-from briefkit.content import Content, Layout, load_content
-from briefkit.feeds import OPML_PATH, SITE_FEED, atom_feed, opml, topic_feed_path
-from briefkit.generated import all_pages
-from briefkit.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
-from briefkit.pages import GeneratedPage, PageRenderer, SiteInfo
-from briefkit.paths import site_path, topic_path
-from briefkit.problems import Problem
-from briefkit.schema_json import SCHEMA_PATH, json_schema_text
-from briefkit.template_cache import use_template_cache
+from briefkit.content.load import Content, Layout, load_content
+from briefkit.content.problems import Problem
+from briefkit.model import GeneratedPage, Masthead
+from briefkit.outputs.feeds import atom_feed, opml
+from briefkit.outputs.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
+from briefkit.outputs.schema_json import SCHEMA_PATH, json_schema_text
+from briefkit.pages.generate import all_pages
+from briefkit.pages.render import PageRenderer
+from briefkit.pages.template_cache import use_template_cache
+from briefkit.paths import OPML_PATH, SITE_FEED, site_path, topic_feed_path, topic_path
 from briefkit.workers import in_order, run_shared, wanted
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 @dataclass
@@ -43,13 +41,15 @@ class Site:
 
 
 def build_site(
-    root: Path,
+    project: Layout | Path,
     include_drafts: bool = False,
     today: date | None = None,
-    info: SiteInfo | None = None,
+    masthead: Masthead | None = None,
     shared: bool = False,
 ) -> Site:
-    """Load `root`'s briefings and render every generated page and file.
+    """Load a project's briefings and render every generated page and file.
+
+    `project` is its layout, or its root folder (whose mkdocs.yml names the docs folder).
 
     With `shared`, a large site's pages are rendered by this process and a forked one side by
     side (`briefkit.workers`); the pages are the same.
@@ -57,8 +57,8 @@ def build_site(
     Pages are rendered only when the content has no errors: a site with a briefing missing
     is never produced, the caller reports `content.problems` instead.
     """
-    info = info or SiteInfo()
-    layout = Layout(root)
+    info = masthead or Masthead()
+    layout = project if isinstance(project, Layout) else Layout.of(project)
     content = load_content(layout, today=today, shared=shared)
     catalog = Catalog(content.visible(include_drafts), content.topics, content.names)
     pages: list[GeneratedPage] = []
@@ -94,7 +94,7 @@ def _overwritten(layout: Layout, pages: list[GeneratedPage]) -> list[Problem]:
     ]
 
 
-def data_files(catalog: Catalog, info: SiteInfo, content: Content) -> list[GeneratedPage]:
+def data_files(catalog: Catalog, info: Masthead, content: Content) -> list[GeneratedPage]:
     """The files for machines: feeds, the OPML list, the open data and the front-matter schema."""
     absolute = info.absolute
     files = [

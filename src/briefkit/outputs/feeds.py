@@ -1,0 +1,88 @@
+"""Atom feeds (the whole site, and one per topic) and an OPML list of the topic feeds.
+
+feedgen writes the XML, so escaping and the Atom format are a well-kept library's job. Output
+is reproducible: every date comes from the briefings, none from the clock.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
+
+from feedgen.feed import FeedGenerator
+
+from briefkit.paths import topic_feed_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from briefkit.catalog import Catalog
+    from briefkit.model import Briefing
+
+FEED_SIZE = 50
+EPOCH = date(1970, 1, 1)
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def atom_feed(
+    briefings: Sequence[Briefing],
+    catalog: Catalog,
+    *,
+    title: str,
+    subtitle: str,
+    feed_path: str,
+    page_path: str,
+    absolute: Callable[[str], str],
+) -> str:
+    """The newest `FEED_SIZE` of `briefings` (already newest first) as an Atom document.
+
+    `absolute` turns a site path (`briefings/x/`) into a full URL.
+    """
+    feed = FeedGenerator()
+    feed.id(absolute(page_path))
+    feed.title(title)
+    feed.subtitle(subtitle)
+    feed.link(href=absolute(page_path), rel="alternate", type="text/html")
+    feed.link(href=absolute(feed_path), rel="self", type="application/atom+xml")
+    feed.language("en")
+    newest = briefings[:FEED_SIZE]
+    feed.updated(_moment(max((b.last_changed for b in newest), default=EPOCH)))
+    for briefing in newest:
+        entry = feed.add_entry(order="append")
+        url = absolute(f"briefings/{briefing.key}/")
+        entry.id(url)
+        entry.title(briefing.title)
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.summary(briefing.summary)
+        entry.published(_moment(briefing.date))
+        entry.updated(_moment(briefing.last_changed))
+        for key in briefing.topics:
+            topic = catalog.topics[key]
+            entry.category(term=key, label=topic.title, scheme=absolute("topics/"))
+    xml: bytes = feed.atom_str(pretty=True)
+    return xml.decode("utf-8")
+
+
+def opml(catalog: Catalog, site_name: str, absolute: Callable[[str], str]) -> str:
+    """An OPML 2.0 list of every topic's feed, for subscribing to all of them at once."""
+    root = ET.Element("opml", version="2.0")
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "title").text = f"{site_name}: topic feeds"
+    body = ET.SubElement(root, "body")
+    for topic in catalog.topics.values():
+        ET.SubElement(
+            body,
+            "outline",
+            type="rss",
+            text=topic.title,
+            title=topic.title,
+            xmlUrl=absolute(topic_feed_path(topic)),
+            htmlUrl=absolute(posixpath.join("topics", topic.key) + "/"),
+        )
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

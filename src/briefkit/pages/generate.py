@@ -1,0 +1,207 @@
+"""Which pages the site has: every page made from the briefings, rendered from the templates.
+
+Long lists are split (see `briefkit.pages.listing`), so the number of pages grows with the archive but
+the size of each does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+from briefkit.model import GeneratedPage, NameKind
+from briefkit.pages.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, timeline_years
+from briefkit.pages.mentions import link_first_mentions
+from briefkit.pages.mistakes import MISTAKES
+from briefkit.pages.render import PageRenderer, newest
+from briefkit.paths import briefing_path, kind_index_path, name_path, relative_url, topic_path, year_path
+from briefkit.workers import in_order
+
+if TYPE_CHECKING:
+    from briefkit.model import Briefing
+
+HOME_LATEST = 10
+REFERENCE_PATH = "contributing/reference.md"
+SINGULAR = {NameKind.PERSON: "person", NameKind.ORGANIZATION: "organization", NameKind.PLACE: "place"}
+
+
+Job = Callable[[], list[GeneratedPage]]
+"""Renders some of the pages; jobs are independent of one another, so they may run in any process."""
+
+
+def all_pages(
+    renderer: PageRenderer,
+    welcome: str = "",
+    run: Callable[[Sequence[Job]], list[list[GeneratedPage]]] = in_order,
+    more: Sequence[Job] = (),
+) -> list[GeneratedPage]:
+    """The home page, indexes, topic, name and archive pages, the format reference, and each briefing.
+
+    `run` runs the rendering jobs and returns their pages in order: one after the other by
+    default, or shared between processes (`briefkit.workers.run_shared`). The pages of `more`,
+    jobs run the same way (such as the data files), come last.
+    """
+    catalog = renderer.catalog
+    jobs: list[Job] = [partial(front_pages, renderer, welcome), partial(archive_pages, renderer)]
+    for topic in catalog.topics.values():
+        jobs.append(
+            partial(
+                timeline_pages,
+                renderer,
+                "topic.md.j2",
+                topic_path(topic),
+                topic.title,
+                catalog.by_topic[topic.key],
+                topic=topic,
+            )
+        )
+    jobs.append(partial(name_indexes, renderer))
+    jobs += [partial(name_page, renderer, name, kind) for name, kind in catalog.name_kind.items()]
+    jobs += [partial(briefing_page, renderer, briefing) for briefing in catalog.briefings]
+    jobs += more
+    return [page for pages in run(jobs) for page in pages]
+
+
+def front_pages(renderer: PageRenderer, welcome: str) -> list[GeneratedPage]:
+    """The home page, the topics index and the format reference."""
+    catalog = renderer.catalog
+    latest = newest(catalog.briefings)
+    return [
+        GeneratedPage.of(
+            "index.md",
+            renderer.render("home.md.j2", "index.md", welcome=Markup(welcome), latest=catalog.briefings[:HOME_LATEST]),
+            updated=latest,
+        ),
+        GeneratedPage.of("topics/index.md", renderer.render("topics.md.j2", "topics/index.md"), updated=latest),
+        GeneratedPage.of(
+            REFERENCE_PATH,
+            renderer.render(
+                "reference.md.j2",
+                REFERENCE_PATH,
+                fields=BRIEFING_FIELDS,
+                source_fields=SOURCE_FIELDS,
+                all_topics=renderer.all_topics,
+                mistakes=[(m, m.problems()) for m in MISTAKES],
+            ),
+        ),
+    ]
+
+
+def timeline_pages(
+    renderer: PageRenderer, template: str, path: str, subject: str, briefings: list[Briefing], **values: object
+) -> list[GeneratedPage]:
+    """A topic's or a name's page, and its year pages when its timeline is long."""
+    years = timeline_years(path, briefings)
+    pages = [
+        GeneratedPage.of(
+            path,
+            renderer.render(template, path, years=years, latest_count=LATEST_ON_SPLIT, **values),
+            updated=newest(briefings),
+        )
+    ]
+    for year, year_page, group in years:
+        content = renderer.render(
+            "timeline-year.md.j2", year_page, subject=subject, year=year, briefings=group, parent=path
+        )
+        pages.append(GeneratedPage.of(year_page, content, updated=newest(group)))
+    return pages
+
+
+def archive_pages(renderer: PageRenderer) -> list[GeneratedPage]:
+    """The archive's index, a page per year, and a page per month of the years too long for one."""
+    pages = []
+    years = []
+    for year, briefings in renderer.catalog.by_year():
+        path = year_path(year)
+        split = archive_months(year, briefings)
+        months = split or [(month, "", list(group)) for month, group in groupby(briefings, key=lambda b: b.date.month)]
+        index_links = [
+            (month, relative_url("archive/index.md", target or path, "" if target else f"month-{month}"), group)
+            for month, target, group in months
+        ]
+        years.append((year, path, briefings, index_links))
+        year_links = [(month, relative_url(path, target) if target else "", group) for month, target, group in months]
+        content = renderer.render("archive-year.md.j2", path, year=year, months=year_links, split=bool(split))
+        pages.append(GeneratedPage.of(path, content, updated=newest(briefings)))
+        for _, target, group in split:
+            label = group[0].date.strftime("%B %Y")
+            content = renderer.render(
+                "archive-month.md.j2", target, label=label, year=year, briefings=group, parent=path
+            )
+            pages.append(GeneratedPage.of(target, content, updated=newest(group)))
+    latest = newest(renderer.catalog.briefings)
+    index = renderer.render("archive.md.j2", "archive/index.md", years=years)
+    return [GeneratedPage.of("archive/index.md", index, updated=latest), *pages]
+
+
+def name_indexes(renderer: PageRenderer) -> list[GeneratedPage]:
+    """An index per kind of name, split into alphabetical parts when long."""
+    catalog = renderer.catalog
+    latest = newest(catalog.briefings)
+    pages = []
+    for kind in NameKind:
+        path = kind_index_path(kind)
+        names = catalog.names_of(kind)
+        letters: list[tuple[str, str, int]] = []
+        if len(names) > NAMES_LIMIT:
+            # Alphabetical pages of at most NAMES_LIMIT names each, labelled by their first and last
+            # names: bounded whatever the names' initials (a thousand names may share one letter).
+            ordered = sorted(names, key=lambda item: (item[0].casefold(), item[0]))
+            for number, start in enumerate(range(0, len(ordered), NAMES_LIMIT), start=1):
+                group = ordered[start : start + NAMES_LIMIT]
+                label = f"{group[0][0]} – {group[-1][0]}"
+                part_path = f"{kind.value}/all-{number}.md"
+                letters.append((label, part_path, len(group)))
+                content = renderer.render(
+                    "names-index.md.j2",
+                    part_path,
+                    kind=kind,
+                    title=f"{kind.label}: {label}",
+                    kind_singular=SINGULAR[kind],
+                    names=group,
+                    letters=[],
+                    total=len(group),
+                )
+                pages.append(GeneratedPage.of(part_path, content, updated=latest))
+            names = names[: LATEST_ON_SPLIT * 10]  # the index keeps the most named, then the parts
+        content = renderer.render(
+            "names-index.md.j2",
+            path,
+            kind=kind,
+            title=kind.label,
+            kind_singular=SINGULAR[kind],
+            names=names,
+            letters=letters,
+            total=len(catalog.names_of(kind)),
+        )
+        pages.insert(0, GeneratedPage.of(path, content, updated=latest))
+    return pages
+
+
+def name_page(renderer: PageRenderer, name: str, kind: NameKind) -> list[GeneratedPage]:
+    """A name's page (and its year pages when its timeline is long)."""
+    path = name_path(kind, name)
+    briefings = renderer.catalog.by_name[name]
+    return timeline_pages(
+        renderer, "name.md.j2", path, name, briefings, name=name, kind_label=SINGULAR[kind].capitalize()
+    )
+
+
+def briefing_page(renderer: PageRenderer, briefing: Briefing) -> list[GeneratedPage]:
+    catalog = renderer.catalog
+    path = briefing_path(briefing)
+    content = renderer.render(
+        "briefing.md.j2",
+        path,
+        briefing=briefing,
+        body=Markup(link_first_mentions(briefing.body, renderer.mention_targets(briefing))),
+        topics=[catalog.topics[key] for key in briefing.topics],
+        related=catalog.related(briefing),
+        neighbours=catalog.neighbours(briefing),
+    )
+    return [GeneratedPage.of(path, content, source=briefing.path, updated=briefing.last_changed)]
