@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from conftest import Project, briefing, copy_repo
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from conftest import REPO, Project, briefing, copy_repo
 
 TWO = {"BRIEFKIT_WORKERS": "2", "SOURCE_DATE_EPOCH": "1764000000"}
 ONE = {"BRIEFKIT_WORKERS": "1", "SOURCE_DATE_EPOCH": "1764000000"}
-ONE_AS_MKDOCS = {**ONE, "BRIEFKIT_CONVERTER": "per-page"}
+ONE_AS_MKDOCS = {**ONE, "BRIEFKIT_PLAIN": "1"}
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -20,8 +17,8 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def test_a_shared_build_writes_the_same_bytes_as_a_single_one(tmp_path: Path) -> None:
-    # The single build also converts each page with a converter of its own, as MkDocs does: the
-    # shared build's one converter per process (briefkit.mkdocs.converter) must make the same pages.
+    # The single build is MkDocs' own (BRIEFKIT_PLAIN=1): a converter per page, every template part
+    # rendered for every page. No speed mechanism may change a byte (briefkit.mkdocs.plugin).
     single, shared = copy_repo(tmp_path / "single"), copy_repo(tmp_path / "shared")
     one, two = single.build(env=ONE_AS_MKDOCS), shared.build(env=TWO)
     assert one.returncode == 0, one.log
@@ -139,3 +136,26 @@ def test_one_briefing_s_link_references_do_not_reach_the_next_page(project: Proj
         assert f'href="https://filings.example.net/{own}"' in page
         assert f"not [{other}][{other}]." in page
         assert f"filings.example.net/{other}" not in page
+
+
+def test_the_overrides_copy_materials_blocks_but_for_the_wrapped_includes() -> None:
+    # docs/overrides/main.html replaces two of Material's blocks to render their includes once
+    # (briefkit.mkdocs.once); a page is byte-identical to Material's only while the copy is exact.
+    import material  # noqa: PLC0415
+
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    ours = (REPO / "docs" / "overrides" / "main.html").read_text(encoding="utf-8")
+    fits = "{% set once = briefkit_once_fits is defined and briefkit_once_fits(page) %}"
+    for name, include in (("tabs", "partials/tabs.html"), ("site_nav", "partials/nav.html")):
+        plain = f'{{% include "{include}" %}}'
+        wrapped = (
+            f'{{% if once %}}{{% call briefkit_once("{name.removeprefix("site_")}", page) %}}{plain}'
+            f"{{% endcall %}}{{% else %}}{plain}{{% endif %}}"
+        )
+        pattern = rf"{{% block {name} %}}(.*?){{% endblock %}}"
+        copy = re.search(pattern, ours, re.S)
+        original = re.search(pattern, base, re.S)
+        assert copy is not None and original is not None, name
+        assert copy[1].removeprefix(fits).replace(wrapped, plain) == original[1], (
+            f"Material's block {name} changed: copy it again into docs/overrides/main.html"
+        )

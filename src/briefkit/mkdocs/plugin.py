@@ -109,8 +109,11 @@ class Adapter:
             raise PluginError(
                 f"{plural(site.content.errors, 'problem')} in briefings (listed above); fix them and build again"
             )
-        alone = set(config.plugins) <= set(config.hooks) and len(config.hooks) == 1
-        self.build = BuildState(site, {page.path: page for page in site.pages}, alone=alone and not self.plain)
+        others = _others_listening(config, self)
+        if others and not self.plain:
+            # Said once a build, so that a site owner who adds a plugin knows why the build got slower.
+            log.info(f"one process: {others} configured, and must see every page as MkDocs alone builds it")
+        self.build = BuildState(site, {page.path: page for page in site.pages}, alone=not others and not self.plain)
         self.build.stats.lap("generate")
         add_pages(files, config, site.pages, root)
         return files
@@ -308,6 +311,21 @@ class Adapter:
 
 
 _EARLIEST = dt.date.min
+
+
+def _others_listening(config: Any, adapter: Adapter) -> str:
+    """The plugins and hooks in mkdocs.yml besides the one that wires `adapter`, in words ("" when none)."""
+    plugins = [name for name in config.plugins if name not in config.hooks]
+    hooks = [
+        name
+        for name, module in config.hooks.items()
+        if getattr(getattr(module, "on_files", None), "__self__", None) is not adapter
+    ]
+    words = [f"the {name} plugin" for name in plugins] + [f"the hook {name}" for name in hooks]
+    if not words:
+        return ""
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{listed} {'is' if len(words) == 1 else 'are'}"
 
 
 def _frame(nav: Any, config: Any) -> str:

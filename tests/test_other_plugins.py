@@ -1,0 +1,79 @@
+"""With another plugin or hook in mkdocs.yml, every speed mechanism that it could notice is off:
+it sees every page as MkDocs alone builds it, and the site is the one-process build's, byte for byte."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from conftest import REPO, copy_repo
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Project
+
+RECORDER = REPO / "tests" / "tools" / "record_pages.py"
+# Forced to share: without another plugin, this project would build in two processes.
+TWO = {"BRIEFKIT_WORKERS": "2", "SOURCE_DATE_EPOCH": "1764000000"}
+ONE = {"BRIEFKIT_WORKERS": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+
+
+def with_owners_plugins(project: Project) -> Project:
+    """Material's search and tags plugins, and a hook of the owner's own, added to the site's mkdocs.yml."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "plugins: []\n" in text and "  - hooks/briefings.py\n" in text
+    text = text.replace("plugins: []\n", "plugins:\n  - search\n  - tags\n")
+    text = text.replace("  - hooks/briefings.py\n", f"  - hooks/briefings.py\n  - {RECORDER}\n")
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(tmp_path: Path) -> None:
+    shared = with_owners_plugins(copy_repo(tmp_path / "shared"))
+    single = with_owners_plugins(copy_repo(tmp_path / "single"))
+    record = tmp_path / "pages.tsv"
+    two = shared.build(env={**TWO, "RECORD_PAGES": str(record)})
+    assert two.returncode == 0, two.log
+    assert (
+        f"one process: the material/search plugin, the material/tags plugin and the hook {RECORDER} are configured, "
+        "and must see every page as MkDocs alone builds it" in two.log
+    )
+    assert "in two processes" not in two.log
+
+    # Every briefing the project holds (read from its files, not from briefkit) is in the search plugin's index.
+    briefings = {f"briefings/{path.stem}/" for path in (shared.root / "briefings").rglob("*.md")}
+    assert len(briefings) >= 18
+    index = json.loads((two.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
+    assert briefings - indexed == set()
+
+    # The owner's hook saw every page MkDocs wrote, once in each event, and each with its text.
+    seen: dict[str, dict[str, int]] = {"context": {}, "post": {}}
+    for line in record.read_text(encoding="utf-8").splitlines():
+        event, path, characters = line.split("\t")
+        assert path not in seen[event], f"{path} shown twice to {event}"
+        seen[event][path] = int(characters)
+    written = {path for path in site_files(two.site) if path.endswith("index.html")}
+    assert set(seen["post"]) == set(seen["context"]) == written
+    assert [path for path, characters in seen["context"].items() if characters == 0] == []
+    assert {f"{url}index.html" for url in briefings} <= written
+
+    # And the site is the one a one-process build of the same project writes.
+    one = single.build(env={**ONE, "RECORD_PAGES": str(tmp_path / "single.tsv")})
+    assert one.returncode == 0, one.log
+    one_files, two_files = site_files(one.site), site_files(two.site)
+    assert sorted(one_files) == sorted(two_files)
+    assert [name for name in one_files if one_files[name] != two_files[name]] == []
+
+
+def test_alone_the_hook_says_nothing_of_one_process(repo_copy: Project) -> None:
+    build = repo_copy.build(env=TWO)
+    assert build.returncode == 0, build.log
+    assert "one process:" not in build.log
+    assert "in two processes" in build.log

@@ -1,0 +1,26 @@
+"""An MkDocs hook of a site owner's own, for the tests: it records every page it is shown.
+
+Each event appends `event<TAB>output path<TAB>characters of HTML` to the file named by
+`RECORD_PAGES`, from whichever process MkDocs runs it in.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+def _record(event: str, page: Any, html: str | None) -> None:
+    with Path(os.environ["RECORD_PAGES"]).open("a", encoding="utf-8") as record:
+        record.write(f"{event}\t{page.file.dest_uri}\t{len(html or '')}\n")
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    _record("context", page, page.content)
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    _record("post", page, output)
+    return output
