@@ -83,6 +83,15 @@ EXPECTED = {
     "A source address that is not a web address": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=9,title=sources[1].url::'www.reuters.com' is not an http or https URL; give a full address that starts with https://, or leave the url out"
     ),
+    "A citation of an id no source has": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=14,title=body::cites '@reuters-nospy', which no source has as its id; did you mean '@reuters-no-spy'?"
+    ),
+    "Two sources with one id": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=10,title=sources[2].id::'reuters' is the id of source 1 too; give each source its own id"
+    ),
+    "A source `id` with capitals or spaces": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=7,title=sources[1].id::'Reuters 1' is not an id; use lowercase letters, digits and hyphens, like 'reuters-1'"
+    ),
     "A YAML alias": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=7,title=front-matter::anchors and aliases (*name) are not allowed; write the value out in full"
     ),

@@ -36,6 +36,8 @@ class Source:
     date: dt.date | None = None
     url: str | None = None
     """An http or https address, or None: a URL is left out rather than guessed."""
+    id: str | None = None
+    """The name the text cites it by, as `[@id]` (`briefkit.content.citations`), or None."""
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from briefkit.content import strict_yaml
 from briefkit.content.body_policy import body_problems
+from briefkit.content.citations import citation_problems
 from briefkit.content.markdown_lines import in_fences
-from briefkit.content.problems import Problem
+from briefkit.content.problems import Problem, Severity
 from briefkit.content.schema import BRIEFING_FIELDS, FieldChecker, describe
 from briefkit.content.strict_yaml import LineDict, LineList
 from briefkit.model import Briefing, Source
@@ -150,8 +151,10 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
     values = checker.check_mapping(data, BRIEFING_FIELDS, missing_line=1)
     body = content.removeprefix("\n")
     _check_body(body, body_line, report)
+    if "sources" in values:
+        problems += _citation_problems(shown_path, body, body_line, values["sources"], data)
     _check_dates(values, data, name_date, expect.today, report)
-    if problems or match is None:
+    if any(problem.severity is Severity.ERROR for problem in problems) or match is None:
         return None, problems
     briefing = Briefing(
         key=file.stem,
@@ -224,6 +227,30 @@ def _check_body(body: str, body_line: int, report: Any) -> None:
                 "has a level-1 heading; the title is the page's only one, use '## ' for sections",
             )
         previous = "" if code else line
+
+
+def _citation_problems(
+    shown_path: str, body: str, body_line: int, sources: list[dict[str, Any]], data: LineDict
+) -> list[Problem]:
+    """Each citation must name a source's id; each source with an id should be cited (a warning)."""
+    ids = [source.get("id") for source in sources]
+    found, cited = citation_problems(body, ids)
+    problems = [Problem(shown_path, body_line + offset, "body", message) for offset, message in found]
+    items = data.get("sources")
+    for index, source_id in enumerate(ids):
+        if source_id is not None and source_id not in cited and isinstance(items, LineList):
+            item = items[index]
+            line = item.key_lines["id"] + 1 if isinstance(item, LineDict) and "id" in item.key_lines else 1
+            problems.append(
+                Problem(
+                    shown_path,
+                    line,
+                    f"sources[{index + 1}].id",
+                    f"'{source_id}' is never cited; cite it as [@{source_id}] where the text uses it, or remove the id",
+                    Severity.WARNING,
+                )
+            )
+    return problems
 
 
 def _check_dates(values: dict[str, Any], data: LineDict, name_date: date | None, today: date, report: Any) -> None:

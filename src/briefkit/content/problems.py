@@ -57,14 +57,19 @@ def _escape_workflow_property(text: str) -> str:
     return _escape_workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to `word` (the same but for case, or a near spelling), or None."""
+    lowered = {choice.lower(): choice for choice in choices}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[matches[0]] if matches else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """` did you mean 'x'?` when a choice is close to `word`, else an empty string."""
-    candidates = list(choices)
-    lowered = {choice.lower(): choice for choice in candidates}
-    if word.lower() in lowered:
-        return f" did you mean '{lowered[word.lower()]}'?"
-    matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f" did you mean '{lowered[matches[0]]}'?" if matches else ""
+    choice = closest(word, choices)
+    return f" did you mean '{choice}'?" if choice is not None else ""
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -13,13 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from briefkit.content.citations import SOURCE_ID
 from briefkit.content.problems import Problem, did_you_mean
 from briefkit.content.strict_yaml import LineDict, LineList
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-Kind = Literal["text", "date", "boolean", "topics", "names", "sources", "url"]
+Kind = Literal["text", "date", "boolean", "topics", "names", "sources", "url", "id"]
 
 SUMMARY_MAX = 300
 TOPICS_MAX = 5
@@ -122,6 +123,14 @@ BRIEFING_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 SOURCE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "id",
+        "id",
+        False,
+        "A short name for citing it in the text as [@id]: lowercase letters, digits and hyphens, "
+        "unique in the briefing.",
+        "id: reuters-no-spy",
+    ),
     FieldSpec("publisher", "text", True, "Who published it.", "publisher: Reuters"),
     FieldSpec(
         "title",
@@ -256,6 +265,20 @@ class FieldChecker:
             return None
         return text
 
+    def _check_id(self, spec: FieldSpec, raw: Any, line: int, field: str) -> str | None:
+        text = self._check_text(spec, raw, line, field)
+        if text is None:
+            return None
+        if not SOURCE_ID.match(text):
+            suggestion = "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "reuters-no-spy"
+            self.report(
+                line,
+                field,
+                f"'{text}' is not an id; use lowercase letters, digits and hyphens, like '{suggestion}'",
+            )
+            return None
+        return text
+
     def _items(self, spec: FieldSpec, raw: Any, line: int, field: str) -> LineList | None:
         if isinstance(raw, str):
             self.report(line, field, f"expected a list, got text; write it like '{spec.example.splitlines()[0]}'")
@@ -321,6 +344,7 @@ class FieldChecker:
         if items is None:
             return None
         sources: list[dict[str, Any]] = []
+        seen: dict[str, int] = {}
         for index, item in enumerate(items):
             item_line = self.line_of(items, index)
             where = f"{field}[{index + 1}]"
@@ -334,6 +358,15 @@ class FieldChecker:
                 continue
             before = len(self.problems)
             values = self.check_mapping(item, SOURCE_FIELDS, prefix=f"{where}.", missing_line=item_line)
+            source_id = values.get("id")
+            if source_id is not None and source_id in seen:
+                self.report(
+                    self.line_of(item, "id"),
+                    f"{where}.id",
+                    f"'{source_id}' is the id of source {seen[source_id]} too; give each source its own id",
+                )
+            elif source_id is not None:
+                seen[source_id] = index + 1
             if len(self.problems) == before:
                 sources.append(values)
         return sources

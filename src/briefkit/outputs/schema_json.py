@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from briefkit.content.citations import SOURCE_ID
 from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS, FieldSpec
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ def _property(spec: FieldSpec, topic_spellings: list[str]) -> dict[str, Any]:
         schema.update(type="string", pattern=DATE_PATTERN, format="date")
     elif spec.kind == "boolean":
         schema.update(type="boolean")
+    elif spec.kind == "id":
+        schema.update(type="string", pattern=SOURCE_ID.pattern)
     elif spec.kind == "url":
         schema.update(type="string", pattern=r"^https?://[^\s/]+")
     else:

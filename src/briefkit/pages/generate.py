@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS
 from briefkit.model import GeneratedPage, NameKind
+from briefkit.pages.citations import render_citations
 from briefkit.pages.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, timeline_years
 from briefkit.pages.mentions import link_first_mentions
 from briefkit.pages.mistakes import MISTAKES
@@ -195,11 +196,15 @@ def name_page(renderer: PageRenderer, name: str, kind: NameKind) -> list[Generat
 def briefing_page(renderer: PageRenderer, briefing: Briefing) -> list[GeneratedPage]:
     catalog = renderer.catalog
     path = briefing_path(briefing)
+    body, cited = render_citations(
+        link_first_mentions(briefing.body, renderer.mention_targets(briefing)), briefing.sources
+    )
     content = renderer.render(
         "briefing.md.j2",
         path,
         briefing=briefing,
-        body=Markup(link_first_mentions(briefing.body, renderer.mention_targets(briefing))),
+        body=Markup(body),
+        cited=cited,
         topics=[catalog.topics[key] for key in briefing.topics],
         related=catalog.related(briefing),
         neighbours=catalog.neighbours(briefing),

@@ -10,11 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefkit.content.markdown_lines import in_fences
+from briefkit.content.markdown_lines import prose_lines
 
-_ATX_HEADING = re.compile(r"^\s{0,3}#")
-_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:")
 _PROTECTED = re.compile(
     r"(`+)(?!`).*?(?<!`)\1(?!`)"  # code spans
     r"|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?"  # links, images, references, [bracketed] text
@@ -32,24 +29,6 @@ class Target:
     link: str
     """A relative link to its page, from the briefing's page."""
     ignore_case: bool = False
-
-
-def _eligible_lines(lines: list[str]) -> list[int]:
-    eligible = []
-    for number, (line, code) in enumerate(zip(lines, in_fences(lines), strict=True)):
-        following = lines[number + 1] if number + 1 < len(lines) else ""
-        if (
-            code
-            or not line.strip()
-            or _ATX_HEADING.match(line)
-            or (_SETEXT_UNDERLINE.match(following) and not line.lstrip().startswith(("-", "*", "+")))
-            or _SETEXT_UNDERLINE.match(line)
-            or _REFERENCE_DEFINITION.match(line)
-            or line.startswith(("    ", "\t"))
-        ):
-            continue
-        eligible.append(number)
-    return eligible
 
 
 def _free(line: str, start: int, end: int) -> bool:
@@ -79,7 +58,7 @@ def _may_occur(target: Target, body: str, folded: str | None) -> bool:
 def link_first_mentions(body: str, targets: list[Target]) -> str:
     """`body` with the first mention of each target turned into a Markdown link to its page."""
     lines = body.split("\n")
-    eligible = _eligible_lines(lines)
+    eligible = prose_lines(lines)
     # Longest spellings first, so "Huawei Technologies" is linked before "Huawei" could claim it.
     order = sorted(targets, key=lambda t: -max(len(s) for s in t.spellings))
     folded = body.lower() if body.isascii() else None

@@ -120,6 +120,30 @@ MISTAKES: tuple[Mistake, ...] = (
         "Give the full `https://` address, or leave `url` out.",
         example(sources="sources:\n  - publisher: Reuters\n    title: A report\n    url: www.reuters.com\n"),
     ),
+    Mistake(
+        "A citation of an id no source has",
+        "Cite a source by its `id`, as `[@id]`; fix the spelling, or give the source that id.",
+        example(
+            sources="sources:\n  - id: reuters-no-spy\n    publisher: Reuters\n    title: Huawei willing to sign\n",
+            body="## What happened\n\nHuawei's chairman spoke in London [@reuters-nospy].\n",
+        ),
+    ),
+    Mistake(
+        "Two sources with one id",
+        "Give each source its own `id`.",
+        example(
+            sources="sources:\n  - id: reuters\n    publisher: Reuters\n    title: A report\n"
+            "  - id: reuters\n    publisher: Reuters\n    title: Another report\n",
+            body="## What happened\n\nHuawei's chairman spoke in London [@reuters].\n",
+        ),
+    ),
+    Mistake(
+        "A source `id` with capitals or spaces",
+        "Use lowercase letters, digits and hyphens.",
+        example(
+            sources="sources:\n  - id: Reuters 1\n    publisher: Reuters\n    title: A report\n",
+        ),
+    ),
     Mistake("A YAML alias", "Write each value in full.", example(extra="people: &p [Liang Hua]\nplaces: *p\n")),
     Mistake("A level-1 heading in the body", "Use `##` for sections.", example(body="# Huawei\n\nText.\n")),
     Mistake("No body", "Write the account below the fields.", example(body="")),
