@@ -65,6 +65,15 @@ EXPECTED = {
     "`updated` before `date`": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=6,title=updated::2019-05-01 is before the date 2019-05-14; an update comes after the development"
     ),
+    "An update dated before the briefing": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=7,title=updates[1].date::2019-05-01 is before the briefing's date 2019-05-14; an update comes after the development"
+    ),
+    "Updates out of date order": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=9,title=updates[2].date::2019-05-20 is listed after an update of 2019-06-03; list the updates oldest first"
+    ),
+    "`updated` earlier than the latest update": (
+        "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=6,title=updated::2019-05-20 is before the latest update, of 2019-06-03; set it to 2019-06-03 or later, or remove it (the latest update then counts)"
+    ),
     "A summary over 300 characters": (
         "::error file=briefings/2019/2019-05-14-huawei-no-spy.md,line=4,title=summary::is 320 characters long, more than 300; shorten it to one or two sentences"
     ),

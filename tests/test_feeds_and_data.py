@@ -94,6 +94,7 @@ def test_the_open_data_matches_the_briefings(site: Project, catalog: Catalog) ->
         "title",
         "date",
         "updated",
+        "updates",
         "summary",
         "topics",
         "people",

@@ -95,7 +95,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         briefing(extra="colour: red\n"),
         [
             "6: colour: unknown field; the fields are title, date, summary, topics, sources, people, "
-            "organizations, places, updated, draft"
+            "organizations, places, updated, updates, draft"
         ],
     ),
     (

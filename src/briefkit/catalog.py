@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from briefkit.model import Briefing, NameKind, Topic
+from briefkit.model import Briefing, NameKind, Topic, Update
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -88,6 +88,11 @@ class Catalog:
             for key in briefing.topics:
                 self._cooccurring[key].update(other for other in briefing.topics if other != key)
                 self._topic_names[key].update(briefing.all_names)
+
+    def corrections(self) -> list[tuple[Update, Briefing]]:
+        """Every correction of every briefing, newest first (then by the briefings' order, newest first)."""
+        found = [(update, briefing) for briefing in self.briefings for update in briefing.corrections]
+        return sorted(found, key=lambda pair: pair[0].date, reverse=True)  # stable: ties keep the briefings' order
 
     def topic_of(self, key: str) -> Topic:
         return self.topics[key]

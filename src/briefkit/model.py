@@ -41,6 +41,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Update:
+    """One entry of a briefing's update log: when it changed in substance, and how."""
+
+    date: dt.date
+    note: str
+    correction: bool = False
+    """Whether the change corrects an error: shown before the text and on the corrections page."""
+
+
+@dataclass(frozen=True)
 class Briefing:
     """One short, sourced account of one development."""
 
@@ -62,6 +72,9 @@ class Briefing:
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     updated: dt.date | None = None
+    """The day it last changed in substance: its `updated` field, else its latest update's date."""
+    updates: tuple[Update, ...] = ()
+    """Its update log, oldest first."""
     draft: bool = False
     name_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     """The file line on which each name is written, for messages about names."""
@@ -76,6 +89,10 @@ class Briefing:
     @cached_property  # read for every candidate of every related-briefings list
     def all_names(self) -> tuple[str, ...]:
         return self.people + self.organizations + self.places
+
+    @property
+    def corrections(self) -> tuple[Update, ...]:
+        return tuple(update for update in self.updates if update.correction)
 
     @property
     def last_changed(self) -> dt.date:
@@ -207,3 +224,24 @@ class GeneratedPage:
     def content(self) -> str:
         """The whole file, blocks in place: what `briefkit generate` writes."""
         return fill_blocks(self.markdown, self.blocks)
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def day(value: dt.date) -> str:
+    """`14 May 2019`: unambiguous for readers everywhere (and in English whatever the machine's locale)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 SITE_FEED = "feed.xml"
 OPML_PATH = "topics/feeds.opml"
+CORRECTIONS_PATH = "corrections/index.md"
+CORRECTIONS_FEED = "corrections/feed.xml"
 
 
 def topic_feed_path(topic: Topic) -> str:

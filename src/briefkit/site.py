@@ -11,13 +11,13 @@ from briefkit.catalog import Catalog
 from briefkit.content.load import Content, Layout, load_content
 from briefkit.content.problems import Problem
 from briefkit.model import GeneratedPage, Masthead
-from briefkit.outputs.feeds import atom_feed, opml
+from briefkit.outputs.feeds import atom_feed, corrections_feed, opml
 from briefkit.outputs.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
 from briefkit.outputs.schema_json import SCHEMA_PATH, json_schema_text
 from briefkit.pages.generate import all_pages
 from briefkit.pages.render import PageRenderer
 from briefkit.pages.template_cache import use_template_cache
-from briefkit.paths import OPML_PATH, SITE_FEED, site_path, topic_feed_path, topic_path
+from briefkit.paths import CORRECTIONS_FEED, OPML_PATH, SITE_FEED, site_path, topic_feed_path, topic_path
 from briefkit.workers import in_order, run_shared, wanted
 
 
@@ -109,6 +109,10 @@ def data_files(catalog: Catalog, info: Masthead, content: Content) -> list[Gener
                 page_path="",
                 absolute=absolute,
             ),
+        ),
+        GeneratedPage(
+            CORRECTIONS_FEED,
+            corrections_feed(catalog.corrections(), title=f"Corrections · {info.name}", absolute=absolute),
         ),
         GeneratedPage(OPML_PATH, opml(catalog, info.name, absolute)),
         GeneratedPage(BRIEFINGS_JSON, briefings_json(catalog, absolute)),

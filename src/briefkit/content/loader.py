@@ -21,7 +21,7 @@ from briefkit.content.markdown_lines import in_fences
 from briefkit.content.problems import Problem, Severity
 from briefkit.content.schema import BRIEFING_FIELDS, FieldChecker, describe
 from briefkit.content.strict_yaml import LineDict, LineList
-from briefkit.model import Briefing, Source
+from briefkit.model import Briefing, Source, Update
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -156,6 +156,9 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
     _check_dates(values, data, name_date, expect.today, report)
     if any(problem.severity is Severity.ERROR for problem in problems) or match is None:
         return None, problems
+    updates = tuple(
+        Update(entry["date"], entry["note"], entry.get("correction", False)) for entry in values.get("updates", ())
+    )
     briefing = Briefing(
         key=file.stem,
         path=shown_path,
@@ -169,7 +172,8 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
         people=values.get("people", ()),
         organizations=values.get("organizations", ()),
         places=values.get("places", ()),
-        updated=values.get("updated"),
+        updated=values.get("updated") or max((update.date for update in updates), default=None),
+        updates=updates,
         draft=values.get("draft", False),
         name_lines=_name_lines(data),
     )
@@ -275,4 +279,39 @@ def _check_dates(values: dict[str, Any], data: LineDict, name_date: date | None,
             data.key_lines.get("updated", 0) + 1,
             "updated",
             f"{updated.isoformat()} is before the date {day.isoformat()}; an update comes after the development",
+        )
+    _check_update_dates(values, data, today, report)
+
+
+def _check_update_dates(values: dict[str, Any], data: LineDict, today: date, report: Any) -> None:
+    """Each update after the briefing's date and not in the future, in date order; `updated` not before the last."""
+    day, updated = values.get("date"), values.get("updated")
+    entries = values.get("updates", [])
+    previous: date | None = None
+    for number, entry in enumerate(entries, 1):
+        when, line, field = entry["date"], entry["line"], f"updates[{number}].date"
+        if day is not None and when < day:
+            report(
+                line,
+                field,
+                f"{when.isoformat()} is before the briefing's date {day.isoformat()}; "
+                "an update comes after the development",
+            )
+        elif when > today:
+            report(line, field, f"{when.isoformat()} is in the future; date an update on the day it is made")
+        elif previous is not None and when < previous:
+            report(
+                line,
+                field,
+                f"{when.isoformat()} is listed after an update of {previous.isoformat()}; "
+                "list the updates oldest first",
+            )
+        previous = when if previous is None else max(previous, when)
+    latest = max((entry["date"] for entry in entries), default=None)
+    if updated is not None and latest is not None and updated < latest:
+        report(
+            data.key_lines.get("updated", 0) + 1,
+            "updated",
+            f"{updated.isoformat()} is before the latest update, of {latest.isoformat()}; "
+            f"set it to {latest.isoformat()} or later, or remove it (the latest update then counts)",
         )

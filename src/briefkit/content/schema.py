@@ -20,12 +20,14 @@ from briefkit.content.strict_yaml import LineDict, LineList
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-Kind = Literal["text", "date", "boolean", "topics", "names", "sources", "url", "id"]
+Kind = Literal["text", "date", "boolean", "topics", "names", "sources", "url", "id", "updates"]
 
 SUMMARY_MAX = 300
 TOPICS_MAX = 5
 NAMES_MAX = 40
 SOURCES_MAX = 30
+UPDATES_MAX = 50
+NOTE_MAX = 300
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PLAIN_NAME = re.compile(r"^[\w-]+$")
@@ -114,6 +116,16 @@ BRIEFING_FIELDS: tuple[FieldSpec, ...] = (
         "updated: 2019-06-01",
     ),
     FieldSpec(
+        "updates",
+        "updates",
+        False,
+        "The update log: each change in substance, with its date, a note of one or two sentences, and "
+        "'correction: true' when it corrects an error. Oldest first.",
+        "updates:\n  - date: 2019-06-03\n    correction: true\n    note: An earlier version gave the wrong day "
+        "for the Entity List decision; it took effect on 16 May.",
+        max_items=UPDATES_MAX,
+    ),
+    FieldSpec(
         "draft",
         "boolean",
         False,
@@ -141,6 +153,31 @@ SOURCE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("date", "date", False, "Its publication date, YYYY-MM-DD.", "date: 2019-05-14"),
     FieldSpec("url", "url", False, "Its address, http or https only.", "url: https://www.example.org/report"),
+)
+
+UPDATE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "date",
+        "date",
+        True,
+        "The day of the change, YYYY-MM-DD: not before the briefing's date, nor in the future.",
+        "date: 2019-06-03",
+    ),
+    FieldSpec(
+        "note",
+        "text",
+        True,
+        f"What changed, in one or two sentences; at most {NOTE_MAX} characters.",
+        "note: Added the Commerce Department's decision of 16 May.",
+        max_length=NOTE_MAX,
+    ),
+    FieldSpec(
+        "correction",
+        "boolean",
+        False,
+        "true when the change corrects an error: it is then shown before the text and on the corrections page.",
+        "correction: true",
+    ),
 )
 
 FIELD_NAMES = tuple(spec.name for spec in BRIEFING_FIELDS)
@@ -339,12 +376,18 @@ class FieldChecker:
                 keys.append(key)
         return tuple(keys)
 
-    def _check_sources(self, spec: FieldSpec, raw: Any, line: int, field: str) -> list[dict[str, Any]] | None:
+    def _records(
+        self, spec: FieldSpec, raw: Any, line: int, field: str, fields: tuple[FieldSpec, ...]
+    ) -> list[tuple[int, LineDict, dict[str, Any] | None]] | None:
+        """Each entry of a list of records (sources, updates): its index, its YAML, and its values when
+        it has no problem; None when the list itself is wrong."""
         items = self._items(spec, raw, line, field)
         if items is None:
             return None
-        sources: list[dict[str, Any]] = []
-        seen: dict[str, int] = {}
+        required = [f for f in fields if f.required]
+        shape = " and ".join(f.name for f in required)
+        first, second = required[0].example.splitlines()[0], required[1].name
+        records: list[tuple[int, LineDict, dict[str, Any] | None]] = []
         for index, item in enumerate(items):
             item_line = self.line_of(items, index)
             where = f"{field}[{index + 1}]"
@@ -352,12 +395,32 @@ class FieldChecker:
                 self.report(
                     item_line,
                     where,
-                    f"expected publisher and title, got {describe(item)}; write it like "
-                    "'- publisher: Reuters' with 'title: ...' on the next line, indented alike",
+                    f"expected {shape}, got {describe(item)}; write it like "
+                    f"'- {first}' with '{second}: ...' on the next line, indented alike",
                 )
                 continue
             before = len(self.problems)
-            values = self.check_mapping(item, SOURCE_FIELDS, prefix=f"{where}.", missing_line=item_line)
+            values = self.check_mapping(item, fields, prefix=f"{where}.", missing_line=item_line)
+            records.append((index, item, values if len(self.problems) == before else None))
+        return records
+
+    def _check_updates(self, spec: FieldSpec, raw: Any, line: int, field: str) -> list[dict[str, Any]] | None:
+        records = self._records(spec, raw, line, field, UPDATE_FIELDS)
+        if records is None:
+            return None
+        return [dict(values, line=self.line_of(item, "date")) for _, item, values in records if values is not None]
+
+    def _check_sources(self, spec: FieldSpec, raw: Any, line: int, field: str) -> list[dict[str, Any]] | None:
+        records = self._records(spec, raw, line, field, SOURCE_FIELDS)
+        if records is None:
+            return None
+        sources: list[dict[str, Any]] = []
+        seen: dict[str, int] = {}
+        for index, item, values in records:
+            where = f"{field}[{index + 1}]"
+            if values is None:
+                continue
+            before = len(self.problems)
             source_id = values.get("id")
             if source_id is not None and source_id in seen:
                 self.report(

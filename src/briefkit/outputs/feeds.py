@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
-from briefkit.paths import topic_feed_path
+from briefkit.model import day
+from briefkit.paths import CORRECTIONS_FEED, CORRECTIONS_PATH, site_path, topic_feed_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from briefkit.catalog import Catalog
-    from briefkit.model import Briefing
+    from briefkit.model import Briefing, Update
 
 FEED_SIZE = 50
 EPOCH = date(1970, 1, 1)
@@ -58,12 +59,45 @@ def atom_feed(
         entry.id(url)
         entry.title(briefing.title)
         entry.link(href=url, rel="alternate", type="text/html")
-        entry.summary(briefing.summary)
+        entry.summary(_with_corrections(briefing))
         entry.published(_moment(briefing.date))
         entry.updated(_moment(briefing.last_changed))
         for key in briefing.topics:
             topic = catalog.topics[key]
             entry.category(term=key, label=topic.title, scheme=absolute("topics/"))
+    xml: bytes = feed.atom_str(pretty=True)
+    return xml.decode("utf-8")
+
+
+def _with_corrections(briefing: Briefing) -> str:
+    """The entry's text: the briefing's corrections first, newest first, as its page shows them, then its summary."""
+    notes = [f"Correction, {day(update.date)}: {update.note}" for update in reversed(briefing.corrections)]
+    return " ".join([*notes, briefing.summary])
+
+
+def corrections_feed(
+    corrections: Sequence[tuple[Update, Briefing]], *, title: str, absolute: Callable[[str], str]
+) -> str:
+    """The newest `FEED_SIZE` corrections (already newest first) as an Atom document, one entry each."""
+    feed = FeedGenerator()
+    feed.id(absolute(site_path(CORRECTIONS_PATH)))
+    feed.title(title)
+    feed.subtitle("Every correction made to a briefing, newest first")
+    feed.link(href=absolute(site_path(CORRECTIONS_PATH)), rel="alternate", type="text/html")
+    feed.link(href=absolute(CORRECTIONS_FEED), rel="self", type="application/atom+xml")
+    feed.language("en")
+    newest = corrections[:FEED_SIZE]
+    feed.updated(_moment(max((update.date for update, _ in newest), default=EPOCH)))
+    for update, briefing in newest:
+        entry = feed.add_entry(order="append")
+        url = absolute(f"briefings/{briefing.key}/")
+        number = briefing.corrections.index(update) + 1
+        entry.id(f"{url}#correction-{number}")
+        entry.title(f"Correction: {briefing.title}")
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.summary(update.note)
+        entry.published(_moment(update.date))
+        entry.updated(_moment(update.date))
     xml: bytes = feed.atom_str(pretty=True)
     return xml.decode("utf-8")
 

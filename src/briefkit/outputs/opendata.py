@@ -30,6 +30,10 @@ def briefings_json(catalog: Catalog, absolute: Callable[[str], str]) -> str:
             "title": briefing.title,
             "date": briefing.date.isoformat(),
             "updated": briefing.updated.isoformat() if briefing.updated else None,
+            "updates": [
+                {"date": update.date.isoformat(), "note": update.note, "correction": update.correction}
+                for update in briefing.updates
+            ],
             "summary": briefing.summary,
             "topics": list(briefing.topics),
         }

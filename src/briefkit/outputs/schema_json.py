@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from briefkit.content.citations import SOURCE_ID
-from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS, FieldSpec
+from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS, FieldSpec
 
 if TYPE_CHECKING:
     from briefkit.model import Topic
@@ -46,10 +46,12 @@ def _property(spec: FieldSpec, topic_spellings: list[str]) -> dict[str, Any]:
             items = {"type": "string", "minLength": 1}
         elif spec.kind == "topics":
             items = {"enum": topic_spellings}
+        elif spec.kind == "updates":
+            items = _object(UPDATE_FIELDS, topic_spellings)
         else:
             items = _object(SOURCE_FIELDS, topic_spellings)
         schema.update(type="array", items=items)
-        if spec.kind != "sources":
+        if spec.kind not in ("sources", "updates"):
             schema["uniqueItems"] = True
         if spec.min_items:
             schema["minItems"] = spec.min_items

@@ -13,14 +13,23 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS
 from briefkit.model import GeneratedPage, NameKind
 from briefkit.pages.citations import render_citations
 from briefkit.pages.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, timeline_years
 from briefkit.pages.mentions import link_first_mentions
 from briefkit.pages.mistakes import MISTAKES
 from briefkit.pages.render import PageRenderer, newest
-from briefkit.paths import briefing_path, kind_index_path, name_path, relative_url, topic_path, year_path
+from briefkit.paths import (
+    CORRECTIONS_FEED,
+    CORRECTIONS_PATH,
+    briefing_path,
+    kind_index_path,
+    name_path,
+    relative_url,
+    topic_path,
+    year_path,
+)
 from briefkit.workers import in_order
 
 if TYPE_CHECKING:
@@ -48,7 +57,11 @@ def all_pages(
     jobs run the same way (such as the data files), come last.
     """
     catalog = renderer.catalog
-    jobs: list[Job] = [partial(front_pages, renderer, welcome), partial(archive_pages, renderer)]
+    jobs: list[Job] = [
+        partial(front_pages, renderer, welcome),
+        partial(archive_pages, renderer),
+        partial(corrections_page, renderer),
+    ]
     for topic in catalog.topics.values():
         jobs.append(
             partial(
@@ -86,11 +99,21 @@ def front_pages(renderer: PageRenderer, welcome: str) -> list[GeneratedPage]:
                 REFERENCE_PATH,
                 fields=BRIEFING_FIELDS,
                 source_fields=SOURCE_FIELDS,
+                update_fields=UPDATE_FIELDS,
                 all_topics=renderer.all_topics,
                 mistakes=[(m, m.problems()) for m in MISTAKES],
             ),
         ),
     ]
+
+
+def corrections_page(renderer: PageRenderer) -> list[GeneratedPage]:
+    """Every correction of every briefing, newest first."""
+    corrections = renderer.catalog.corrections()
+    content = renderer.render("corrections.md.j2", CORRECTIONS_PATH, corrections=corrections, feed=CORRECTIONS_FEED)
+    # With no correction, the page changes with nothing: dated as the site's content, not the build.
+    latest = corrections[0][0].date if corrections else newest(renderer.catalog.briefings)
+    return [GeneratedPage.of(CORRECTIONS_PATH, content, updated=latest)]
 
 
 def timeline_pages(

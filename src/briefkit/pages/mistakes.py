@@ -102,6 +102,24 @@ MISTAKES: tuple[Mistake, ...] = (
         "briefings/2999/2999-01-01-huawei-no-spy.md",
     ),
     Mistake("`updated` before `date`", "Fix `updated`.", example(extra="updated: 2019-05-01\n")),
+    Mistake(
+        "An update dated before the briefing",
+        "Date each update on the day it was made.",
+        example(extra="updates:\n  - date: 2019-05-01\n    note: Added the reply.\n"),
+    ),
+    Mistake(
+        "Updates out of date order",
+        "List the updates oldest first.",
+        example(
+            extra="updates:\n  - date: 2019-06-03\n    note: Added the reply.\n"
+            "  - date: 2019-05-20\n    note: Added the ruling.\n"
+        ),
+    ),
+    Mistake(
+        "`updated` earlier than the latest update",
+        "Set `updated` to the latest update's date, or remove it.",
+        example(extra="updated: 2019-05-20\nupdates:\n  - date: 2019-06-03\n    note: Added the reply.\n"),
+    ),
     Mistake("A summary over 300 characters", "Shorten it to one or two sentences.", example(summary="x" * 320)),
     Mistake(
         "A topic that is not in the registry",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from briefkit.model import BLOCK_TOKEN, Heading, Masthead, NameKind, Rendered, heading_html, join_blocks
+from briefkit.model import BLOCK_TOKEN, Heading, Masthead, NameKind, Rendered, day, heading_html, join_blocks
 from briefkit.pages.charts import year_chart
 from briefkit.pages.escape import code, inline_text, meta_value
 from briefkit.pages.mentions import Target
@@ -41,27 +41,6 @@ if TYPE_CHECKING:
     from briefkit.model import Briefing, Topic
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def day(value: date) -> str:
-    """`14 May 2019`: unambiguous for readers everywhere (and in English whatever the machine's locale)."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def time_tag(value: date) -> Markup:
