@@ -48,7 +48,10 @@ def check_feed(path: str, site: Project, expected: list[Briefing]) -> None:
     assert [entry.link for entry in entries] == [url(b) for b in expected[:FEED_SIZE]]
     for entry, briefing in zip(entries, expected, strict=False):
         assert entry.title == briefing.title
-        assert entry.summary == briefing.summary
+        # A corrected briefing's entry starts with its corrections (briefkit.outputs.feeds).
+        assert entry.summary.endswith(briefing.summary)
+        assert entry.summary.startswith("Correction, ") == bool(briefing.corrections)
+        assert all(update.note in entry.summary for update in briefing.corrections)
         assert entry.published.startswith(briefing.date.isoformat())
         assert entry.updated.startswith(briefing.last_changed.isoformat())
         assert [tag.term for tag in entry.tags] == list(briefing.topics)
@@ -86,7 +89,7 @@ def test_the_open_data_matches_the_briefings(site: Project, catalog: Catalog) ->
     huawei = next(r for r in data if r["key"] == "2019-05-14-huawei-offers-no-spy-agreements")
     assert huawei["url"] == f"{SITE}briefings/2019-05-14-huawei-offers-no-spy-agreements/"
     assert huawei["topics"] == ["5g-security", "us-china-trade"]
-    assert huawei["people"] == ["Liang Hua"]
+    assert huawei["people"] == ["Liang Hua", "Donald Trump"]
     assert [s["publisher"] for s in huawei["sources"]] == ["Reuters", "BBC News"]
     assert set(huawei) == {
         "key",
@@ -119,7 +122,8 @@ def test_briefing_pages_carry_previews_and_structured_data(site: Project) -> Non
     data = json.loads(block)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == 'Huawei offers governments "no-spy" agreements'
-    assert data["datePublished"] == data["dateModified"] == "2019-05-14"
+    assert data["datePublished"] == "2019-05-14"
+    assert data["dateModified"] == "2026-12-07"  # its update log's latest entry
     assert [t["name"] for t in data["about"]] == ["5G security", "US–China trade"]
     assert [c["publisher"] for c in data["citation"]] == ["Reuters", "BBC News"]
     assert '<meta property="og:type" content="website">' in site.page("topics/5g-security")
