@@ -51,8 +51,21 @@ def meaning(bundle: Path) -> dict[str, Any]:
             for word, entries, variants in read(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
                 assert chunk[0] <= word, (chunk, word)
                 words[word] = (located(entries), sorted((form, located(more)) for form, more in variants))
+        filters = {}
+        for key, name in meta[3]:
+            content = read(bundle / "filter" / f"{name}.pf_filter")
+            assert content[0] == key
+            filters[key] = {value: sorted(urls[number] for number in numbers) for value, numbers in content[1]}
+        sorts = {}
+        for key, numbers in meta[4]:
+            # In the key's order; pages of equal value (a day with two briefings) in any order.
+            ordered = [(pages[number][0]["meta"][key], urls[number]) for number in numbers]
+            assert [value for value, _ in ordered] == sorted(value for value, _ in ordered), key
+            sorts[key] = sorted(ordered)
         found[language] = {
             "pages": sorted((json.dumps(page, sort_keys=True), count) for page, count in pages),
+            "filters": filters,
+            "sorts": sorts,
             "words": words,
             "fields": meta[5],
             "page count": item["page_count"],
@@ -90,6 +103,9 @@ def test_the_index_merged_from_parts_is_the_index_of_one_run(
     assert len(found["en"]["words"]) > 1000
     # The merged metadata names every page, and the entry file counts them.
     assert found["en"]["page count"] == len(found["en"]["pages"]) > 50
+    # Filters and the date sort, whose pages are spread over the parts, come out whole.
+    assert {"kind", "topic", "year", "person", "organization", "place"} <= set(found["en"]["filters"])
+    assert len(found["en"]["sorts"]["date"]) == len(found["en"]["filters"]["kind"]["briefing"]) > 30
 
 
 def test_a_merged_chunk_of_one_part_is_the_chunk_pagefind_wrote(built: Path) -> None:

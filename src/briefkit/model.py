@@ -26,6 +26,11 @@ class NameKind(Enum):
     def label(self) -> str:
         return {"people": "People", "organizations": "Organizations", "places": "Places"}[self.value]
 
+    @property
+    def singular(self) -> str:
+        """`person`, `organization` or `place`: one name of this kind, as search filters and pages say it."""
+        return {"people": "person", "organizations": "organization", "places": "place"}[self.value]
+
 
 @dataclass(frozen=True)
 class Source:

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 HOME_LATEST = 10
 REFERENCE_PATH = "contributing/reference.md"
-SINGULAR = {NameKind.PERSON: "person", NameKind.ORGANIZATION: "organization", NameKind.PLACE: "place"}
 
 
 Job = Callable[[], list[GeneratedPage]]
@@ -72,6 +71,7 @@ def all_pages(
                 topic.title,
                 catalog.by_topic[topic.key],
                 topic=topic,
+                search_kind="topic",
             )
         )
     jobs.append(partial(name_indexes, renderer))
@@ -130,7 +130,13 @@ def timeline_pages(
     ]
     for year, year_page, group in years:
         content = renderer.render(
-            "timeline-year.md.j2", year_page, subject=subject, year=year, briefings=group, parent=path
+            "timeline-year.md.j2",
+            year_page,
+            subject=subject,
+            year=year,
+            briefings=group,
+            parent=path,
+            search_kind=values["search_kind"],
         )
         pages.append(GeneratedPage.of(year_page, content, updated=newest(group)))
     return pages
@@ -186,7 +192,7 @@ def name_indexes(renderer: PageRenderer) -> list[GeneratedPage]:
                     part_path,
                     kind=kind,
                     title=f"{kind.label}: {label}",
-                    kind_singular=SINGULAR[kind],
+                    kind_singular=kind.singular,
                     names=group,
                     letters=[],
                     total=len(group),
@@ -198,7 +204,7 @@ def name_indexes(renderer: PageRenderer) -> list[GeneratedPage]:
             path,
             kind=kind,
             title=kind.label,
-            kind_singular=SINGULAR[kind],
+            kind_singular=kind.singular,
             names=names,
             letters=letters,
             total=len(catalog.names_of(kind)),
@@ -212,7 +218,14 @@ def name_page(renderer: PageRenderer, name: str, kind: NameKind) -> list[Generat
     path = name_path(kind, name)
     briefings = renderer.catalog.by_name[name]
     return timeline_pages(
-        renderer, "name.md.j2", path, name, briefings, name=name, kind_label=SINGULAR[kind].capitalize()
+        renderer,
+        "name.md.j2",
+        path,
+        name,
+        briefings,
+        name=name,
+        kind_label=kind.singular.capitalize(),
+        search_kind=kind.singular,
     )
 
 

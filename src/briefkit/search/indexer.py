@@ -37,7 +37,7 @@ from urllib.parse import unquote
 from briefkit.search import files as index_files
 from briefkit.search.files import BUNDLE
 from briefkit.search.indexing import NOTE
-from briefkit.search.merge import CannotMerge, entry, merge, page_names
+from briefkit.search.merge import CannotMerge, canonical, entry, merge, page_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -197,6 +197,7 @@ def _index(site: Path) -> set[str] | None:
     known: dict[str, str | None] = {}  # fragment name: the URL of the page it holds
     if shares is None:
         run(site, bundle)
+        _in_order(bundle)
     else:
         entries: list[dict[str, Any]] = []
         # Each part's fragments are read (for the soundness check) while Pagefind indexes the next part.
@@ -231,11 +232,20 @@ def _index(site: Path) -> set[str] | None:
                 print(f"indexing in one run: {reason}")  # shown by the build if Pagefind then fails
                 shutil.rmtree(bundle, ignore_errors=True)
                 run(site, bundle)
+                _in_order(bundle)
                 known = {}
     names = page_names(bundle, entry(bundle))
     return index_files.sound(
         site, [known[name] if name in known else index_files.fragment_url(site, name) for name in names]
     )
+
+
+def _in_order(bundle: Path) -> None:
+    """One run's filters written in a fixed order (`merge.canonical`): a merge writes them so already."""
+    try:
+        canonical(bundle)
+    except CannotMerge as reason:  # an index of another shape: it works, but may differ from run to run
+        print(f"the index's filters are left in Pagefind's order: {reason}")
 
 
 def _urls_of(site: Path, names: list[str]) -> dict[str, str | None]:

@@ -1,5 +1,5 @@
 // Site search with Pagefind. The index is built right after MkDocs builds the site (see
-// src/briefkit/search.py) and split into chunks, so a first search downloads only what it needs.
+// src/briefkit/search/) and split into chunks, so a first search downloads only what it needs.
 // Keyboard: "/" or "s" focuses the box, arrows move through the results, Escape closes them.
 (function () {
   "use strict";
@@ -19,6 +19,20 @@
     resetStyles: false,
     highlightParam: "highlight",
     translations: { placeholder: "Search briefings" },
+    // A briefing's result shows its date and topics on one line (its other metadata is for the
+    // search page); Pagefind's box lists every metadata field by name otherwise.
+    processResult: function (result) {
+      const meta = result.meta || {};
+      const shown = { title: meta.title };
+      if (meta.day) {
+        shown.briefing = meta.topics ? meta.day + " · " + meta.topics : meta.day;
+      }
+      if (meta.url) {
+        shown.url = meta.url;
+      }
+      result.meta = shown;
+      return result;
+    },
   });
 
   // Pagefind's box has a placeholder and a title but no accessible name of its own.
