@@ -19,6 +19,7 @@ SITE_FEED = "feed.xml"
 OPML_PATH = "topics/feeds.opml"
 CORRECTIONS_PATH = "corrections/index.md"
 CORRECTIONS_FEED = "corrections/feed.xml"
+SEARCH_PATH = "search/index.md"
 
 
 def topic_feed_path(topic: Topic) -> str:

@@ -23,6 +23,7 @@ from briefkit.pages.render import PageRenderer, newest
 from briefkit.paths import (
     CORRECTIONS_FEED,
     CORRECTIONS_PATH,
+    SEARCH_PATH,
     briefing_path,
     kind_index_path,
     name_path,
@@ -82,7 +83,7 @@ def all_pages(
 
 
 def front_pages(renderer: PageRenderer, welcome: str) -> list[GeneratedPage]:
-    """The home page, the topics index and the format reference."""
+    """The home page, the topics index, the search page and the format reference."""
     catalog = renderer.catalog
     latest = newest(catalog.briefings)
     return [
@@ -92,6 +93,8 @@ def front_pages(renderer: PageRenderer, welcome: str) -> list[GeneratedPage]:
             updated=latest,
         ),
         GeneratedPage.of("topics/index.md", renderer.render("topics.md.j2", "topics/index.md"), updated=latest),
+        # Its text is the same whatever the briefings: dated as the site's content, not the build.
+        GeneratedPage.of(SEARCH_PATH, renderer.render("search.md.j2", SEARCH_PATH), updated=latest),
         GeneratedPage.of(
             REFERENCE_PATH,
             renderer.render(
