@@ -100,13 +100,18 @@ def test_browsing_the_briefings_by_date_lists_them_all_newest_first(
 
 
 def test_the_search_box_shows_a_briefings_date_and_topics(reader: Reader, site_url: str) -> None:
+    asked: list[str] = []
+    reader.page.on("request", lambda request: asked.append(request.url))
     reader.page.goto(site_url)
-    box = reader.page.locator("#bk-search input")
-    box.fill("Entity List")
+    reader.page.locator("#bk-search input").fill("Entity List")
     first = reader.page.locator(".pagefind-ui__result").first
     first.wait_for(timeout=10_000)
-    meta = first.locator(".pagefind-ui__result-tags li, .pagefind-ui__result-tag").all_inner_texts()
-    assert meta == ["Briefing: 15 May 2019 · Export controls, 5G security, US–China trade"], meta
-    # Filters are for narrowing on a page of their own, not in the header's drop-down.
-    assert reader.page.locator("#bk-search .pagefind-ui__filter-panel").is_hidden()
+    tags = first.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert tags == ["Briefing: 15 May 2019 · Export controls, 5G security, US–China trade"], tags
+    # It leads to the search page with the same words, where filters and the date order are.
+    more = reader.page.locator("#bk-search a.bk-search-all")
+    assert (more.get_attribute("href") or "").endswith("/search/?q=Entity%20List")
+    # The box loads no filter (the search page does, for its counts) and no UI library of Pagefind's.
+    loaded = [url for url in asked if "/pagefind/" in url]
+    assert loaded and not [url for url in loaded if "/filter/" in url or "pagefind-ui.js" in url], loaded
     assert reader.problems == []

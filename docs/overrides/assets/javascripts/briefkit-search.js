@@ -1,59 +1,181 @@
-// Site search with Pagefind. The index is built right after MkDocs builds the site (see
-// src/briefkit/search/) and split into chunks, so a first search downloads only what it needs.
-// Keyboard: "/" or "s" focuses the box, arrows move through the results, Escape closes them.
+// The search box in the header, on Pagefind's JavaScript API. The index is built right after MkDocs
+// builds the site (see src/briefkit/search/) and split into chunks, so a first search downloads
+// only what it needs: this box loads no filters (the search page does, for its counts), which
+// Pagefind's own UIs load on start. Its markup keeps Pagefind UI's class names, so that Pagefind's
+// stylesheet lays it out. Each result shows a briefing's date and topics, and the box links to the
+// search page for more. Keyboard: "/" or "s" focuses the box, arrows move through the results,
+// Escape clears them.
 (function () {
   "use strict";
   const holder = document.getElementById("bk-search");
-  if (!holder || typeof PagefindUI === "undefined") {
+  if (!holder) {
     return;
   }
-  // The bundle's address is written relative to the page; Pagefind wants paths from the host,
-  // which also tells it the site's base path when it is published under /REPO/.
-  const bundle = new URL(holder.dataset.bundle, window.location.href).pathname;
-  const ui = new PagefindUI({
-    element: "#bk-search",
-    bundlePath: bundle,
-    baseUrl: bundle.replace(/pagefind\/$/, ""),
-    showImages: false,
-    showSubResults: true,
-    resetStyles: false,
-    highlightParam: "highlight",
-    translations: { placeholder: "Search briefings" },
-    // A briefing's result shows its date and topics on one line (its other metadata is for the
-    // search page); Pagefind's box lists every metadata field by name otherwise.
-    processResult: function (result) {
-      const meta = result.meta || {};
-      const shown = { title: meta.title };
-      if (meta.day) {
-        shown.briefing = meta.topics ? meta.day + " · " + meta.topics : meta.day;
+  const SHOWN = 5;
+  const WAIT_MS = 250;
+  // The bundle's address is written relative to the page; links from the index are from the site's root.
+  const bundle = new URL(holder.dataset.bundle, window.location.href);
+  const root = bundle.pathname.replace(/pagefind\/$/, "");
+  const searchPage = new URL("../search/", bundle);
+
+  const form = element("form", "pagefind-ui__form");
+  form.setAttribute("role", "search");
+  const box = element("input", "pagefind-ui__search-input");
+  box.type = "text";
+  box.placeholder = "Search briefings";
+  box.setAttribute("aria-label", "Search briefings");
+  box.autocomplete = "off";
+  const clear = element("button", "pagefind-ui__search-clear");
+  clear.type = "button";
+  clear.textContent = "Clear";
+  const drawer = element("div", "pagefind-ui__drawer");
+  // The clear button is in the form only while there is something to clear (Pagefind's stylesheet shows it).
+  form.append(box, drawer);
+  const ui = element("div", "pagefind-ui");
+  ui.appendChild(form);
+  holder.appendChild(ui);
+
+  let pagefind = null;
+  let results = [];
+  let shown = 0;
+  let term = "";
+  let searches = 0;
+  let timer = 0;
+
+  function element(tag, className) {
+    const made = document.createElement(tag);
+    made.className = className;
+    return made;
+  }
+
+  async function load() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options({ baseUrl: root, excerptLength: 20 });
+    }
+    return pagefind;
+  }
+
+  async function search(query) {
+    const mine = ++searches;
+    term = query;
+    if (!query) {
+      results = [];
+      drawer.replaceChildren();
+      clear.remove();
+      return;
+    }
+    const engine = await load();
+    const found = await engine.search(query);
+    if (mine !== searches) {
+      return; // a newer search has started
+    }
+    results = found.results;
+    shown = 0;
+    const area = element("div", "pagefind-ui__results-area");
+    const message = element("p", "pagefind-ui__message");
+    message.setAttribute("role", "status");
+    const list = element("ol", "pagefind-ui__results");
+    area.append(message, list);
+    await more(list, area, mine);
+    if (mine !== searches) {
+      return;
+    }
+    const count = results.length;
+    message.textContent =
+      count === 0
+        ? "No results for \u201c" + query + "\u201d"
+        : (count === 1 ? "1 result" : count + " results") + " for \u201c" + query + "\u201d";
+    const all = element("a", "bk-search-all");
+    all.href = searchPage.pathname + "?q=" + encodeURIComponent(query);
+    all.textContent = "All results, with filters and newest first, on the search page";
+    area.appendChild(all);
+    drawer.replaceChildren(area);
+    box.after(clear);
+  }
+
+  async function more(list, area, mine) {
+    const batch = results.slice(shown, shown + SHOWN);
+    shown += batch.length;
+    const pages = await Promise.all(
+      batch.map(function (result) {
+        return result.data();
+      })
+    );
+    if (mine !== searches) {
+      return;
+    }
+    pages.forEach(function (page) {
+      list.appendChild(item(page));
+    });
+    let button = area.querySelector(".pagefind-ui__button");
+    if (shown < results.length) {
+      if (!button) {
+        button = element("button", "pagefind-ui__button");
+        button.type = "button";
+        button.textContent = "Load more results";
+        button.addEventListener("click", function () {
+          more(list, area, searches);
+        });
+        list.after(button);
       }
-      if (meta.url) {
-        shown.url = meta.url;
-      }
-      result.meta = shown;
-      return result;
-    },
+    } else if (button) {
+      button.remove();
+    }
+  }
+
+  function item(page) {
+    const meta = page.meta || {};
+    const row = element("li", "pagefind-ui__result");
+    const inner = element("div", "pagefind-ui__result-inner");
+    const title = element("p", "pagefind-ui__result-title");
+    const link = element("a", "pagefind-ui__result-link");
+    link.href = page.url + "?highlight=" + encodeURIComponent(term);
+    link.textContent = meta.title || page.url;
+    title.appendChild(link);
+    inner.appendChild(title);
+    const excerpt = element("p", "pagefind-ui__result-excerpt");
+    excerpt.innerHTML = page.excerpt; // Pagefind's: escaped text with the searched words in <mark>
+    inner.appendChild(excerpt);
+    if (meta.day) {
+      const tags = element("ul", "pagefind-ui__result-tags");
+      const tag = element("li", "pagefind-ui__result-tag");
+      tag.textContent = "Briefing: " + (meta.topics ? meta.day + " \u00b7 " + meta.topics : meta.day);
+      tags.appendChild(tag);
+      inner.appendChild(tags);
+    }
+    row.appendChild(inner);
+    return row;
+  }
+
+  function reset() {
+    box.value = "";
+    window.clearTimeout(timer);
+    search("");
+  }
+
+  box.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    const query = box.value.trim();
+    timer = window.setTimeout(function () {
+      search(query);
+    }, WAIT_MS);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    search(box.value.trim());
+  });
+  clear.addEventListener("click", function () {
+    reset();
+    box.focus();
   });
 
-  // Pagefind's box has a placeholder and a title but no accessible name of its own.
-  const box = holder.querySelector("input");
-  if (box) {
-    box.setAttribute("aria-label", "Search briefings");
-  }
-
-  function input() {
-    return holder.querySelector("input");
-  }
-
-  function results() {
+  function links() {
     return Array.from(holder.querySelectorAll("a.pagefind-ui__result-link"));
   }
 
   document.addEventListener("keydown", function (event) {
-    const box = input();
-    if (!box) {
-      return;
-    }
     const target = event.target;
     const typing =
       target instanceof HTMLElement &&
@@ -66,21 +188,20 @@
     if (!holder.contains(target)) {
       return;
     }
-    const links = results();
-    const index = links.indexOf(target);
-    if (event.key === "ArrowDown" && links.length) {
+    const found = links();
+    const index = found.indexOf(target);
+    if (event.key === "ArrowDown" && found.length) {
       event.preventDefault();
-      links[Math.min(index + 1, links.length - 1)].focus();
+      found[Math.min(index + 1, found.length - 1)].focus();
     } else if (event.key === "ArrowUp" && index !== -1) {
       event.preventDefault();
       if (index === 0) {
         box.focus();
       } else {
-        links[index - 1].focus();
+        found[index - 1].focus();
       }
     } else if (event.key === "Escape") {
-      ui.triggerSearch("");
-      box.value = "";
+      reset();
       box.blur();
     }
   });
