@@ -13,6 +13,7 @@ from briefkit.content.load import Layout, load_content
 from briefkit.content.problems import Severity, count_errors, plural
 from briefkit.content.scaffold import NewBriefing, ScaffoldError, resolve_topics, write_new_briefing
 from briefkit.content.topics import load_topics
+from briefkit.engines import ENGINES, EngineMissing, build
 from briefkit.model import Masthead
 from briefkit.outputs.write import write_pages
 
@@ -58,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("schema", help="print the JSON Schema of a briefing's front-matter")
 
+    build = commands.add_parser("build", help="build the whole site with MkDocs, ProperDocs or Zensical")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine to build with (default: mkdocs)")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: the configuration's)")
+    build.add_argument("--strict", action="store_true", help="stop on any warning (MkDocs and ProperDocs)")
+
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     if args.command == "check":
@@ -66,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_generate(root, args.out, args.drafts, Masthead(args.site_name, args.site_url))
     if args.command == "schema":
         return run_schema(root)
+    if args.command == "build":
+        return run_build(root, args.engine, args.site_dir, args.strict)
     if args.command == "new":
         return run_new(root, args.title, args.topic, args.date)
     return 2  # pragma: no cover - argparse rejects unknown commands
@@ -118,6 +126,17 @@ def _ask(registry: dict[str, Topic], day: date | None) -> tuple[str, date, list[
     while not topics:
         topics = input("Topics (keys, separated by commas): ").replace(",", " ").split()
     return title, day, topics
+
+
+def run_build(root: Path, engine: str, site_dir: Path | None, strict: bool) -> int:
+    try:
+        outcome = build(root, engine, site_dir, strict)
+    except EngineMissing as missing:
+        print(f"briefkit build: {missing}", file=sys.stderr)
+        return 2
+    if outcome.account:
+        print(outcome.account, file=sys.stdout if outcome.code == 0 else sys.stderr)
+    return outcome.code
 
 
 def run_schema(root: Path) -> int:

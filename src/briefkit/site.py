@@ -42,17 +42,20 @@ class Site:
 
 def build_site(
     project: Layout | Path,
+    *,
     include_drafts: bool = False,
     today: date | None = None,
     masthead: Masthead | None = None,
     shared: bool = False,
+    links_from_source: bool = False,
 ) -> Site:
     """Load a project's briefings and render every generated page and file.
 
     `project` is its layout, or its root folder (whose mkdocs.yml names the docs folder).
 
     With `shared`, a large site's pages are rendered by this process and a forked one side by
-    side (`briefkit.workers`); the pages are the same.
+    side (`briefkit.workers`); the pages are the same. With `links_from_source`, links between
+    generated pages are written for engines that resolve them against the Markdown file (Zensical).
 
     Pages are rendered only when the content has no errors: a site with a briefing missing
     is never produced, the caller reports `content.problems` instead.
@@ -65,7 +68,7 @@ def build_site(
     if content.errors == 0:
         welcome_file = layout.docs_dir / "index.md"
         welcome = welcome_file.read_text(encoding="utf-8") if welcome_file.is_file() else ""
-        renderer = PageRenderer(catalog, info, list(content.topics.values()))
+        renderer = PageRenderer(catalog, info, list(content.topics.values()), links_from_source)
         use_template_cache(renderer.environment, layout.root)
         two = shared and wanted(len(catalog.briefings) + len(catalog.name_kind))
         # The data files too are rendered beside the pages: briefings.json alone took a second at 5,000.

@@ -58,8 +58,16 @@ def _link(context: Context, target: str, anchor: str = "") -> Markup:
 
 @pass_context
 def _href(context: Context, target: str, anchor: str = "") -> Markup:
-    """The URL of another generated page (or file), relative to this one, for HTML links."""
-    return Markup(relative_url(context["page_path"], target, anchor))
+    """The URL of another generated page (or file), relative to this one, for HTML links.
+
+    Relative to the page's address (`topics/5g-security/`) for MkDocs, which writes HTML links as
+    they are; relative to its file's folder (`topics/`) for engines that resolve HTML links
+    against the Markdown file and write them again for the page, as Zensical does.
+    """
+    here = context["page_path"]
+    if context.get("links_from_source") and not (here == "index.md" or here.endswith("/index.md")):
+        here = posixpath.join(posixpath.dirname(here), "index.md")
+    return Markup(relative_url(here, target, anchor))
 
 
 @pass_context
@@ -142,7 +150,13 @@ def _environment() -> Environment:
 class PageRenderer:
     """Renders every generated page of a catalog."""
 
-    def __init__(self, catalog: Catalog, site: Masthead, all_topics: list[Topic] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        site: Masthead,
+        all_topics: list[Topic] | None = None,
+        links_from_source: bool = False,
+    ) -> None:
         self.catalog = catalog
         self.site = site
         self.all_topics = all_topics if all_topics is not None else list(catalog.topics.values())
@@ -158,6 +172,7 @@ class PageRenderer:
             site_feed=SITE_FEED,
             opml_path=OPML_PATH,
             site_name=site.name,
+            links_from_source=links_from_source,
         )
 
     def names_with_paths(self, names: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
