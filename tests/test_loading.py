@@ -156,6 +156,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["7: front-matter: anchors and aliases (*name) are not allowed; write the value out in full"],
     ),
     (
+        "anchor without an alias",
+        briefing(summary="&a Huawei said it would sign no-spy agreements."),
+        ["4: front-matter: anchors (&a) are not allowed; remove it, or put the whole value in double quotes"],
+    ),
+    (
         "update before the date",
         briefing(extra="updated: 2019-05-01\n"),
         ["6: updated: 2019-05-01 is before the date 2019-05-14; an update comes after the development"],
@@ -324,3 +329,19 @@ def test_two_briefings_with_one_address_cannot_both_load(project: Project) -> No
         "briefings/2019/2019-05-14-X.md:1: file: the name '2019-05-14-X.md' is not YYYY-MM-DD-slug.md; rename it "
         "like 2019-05-14-huawei-offers-no-spy-deals.md (lowercase letters, digits, hyphens)",
     ]
+
+
+def test_a_plain_value_cut_at_a_comment_is_noted_with_its_line(project: Project) -> None:
+    project.add("2019/2019-05-14-x.md", briefing(title="Reuters #1 wire reports", extra="people: [Liang Hua] # fine\n"))
+    content = load_content(Layout(project.root), today=TODAY)
+    assert [str(p) for p in content.problems if p.path.endswith("-x.md")] == [
+        "briefings/2019/2019-05-14-x.md:2: warning: title: the value was read as 'Reuters': YAML takes ' #' and what "
+        "follows as a comment; put the whole value in double quotes if the rest belongs to it"
+    ]
+    [loaded] = content.briefings  # a warning: the briefing still loads, as YAML read it
+    assert loaded.title == "Reuters"
+    quoted = briefing(title='"Reuters #1 wire reports"')
+    project.add("2019/2019-05-14-x.md", quoted)
+    content = load_content(Layout(project.root), today=TODAY)
+    assert [p for p in content.problems if p.path.endswith("-x.md")] == []
+    assert content.briefings[0].title == "Reuters #1 wire reports"

@@ -43,8 +43,13 @@ class StrictYAMLHandler(YAMLHandler):
 
     FM_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[tuple[int, str]] = []
+        """Likely mistakes found while reading (0-based line, message), reported as warnings."""
+
     def load(self, fm: str, line_offset: int = 0) -> Any:  # type: ignore[override]
-        return strict_yaml.load(fm, line_offset)
+        return strict_yaml.load(fm, line_offset, self.notes)
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,8 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
         )
         return None, problems
 
+    for line, message in handler.notes:
+        problems.append(Problem(shown_path, line + 1, _key_at(fm_text, line), message, Severity.WARNING))
     checker = FieldChecker(shown_path, 1, expect.topic_spellings, problems)
     values = checker.check_mapping(data, BRIEFING_FIELDS, missing_line=1)
     body = content.removeprefix("\n")
@@ -178,6 +185,16 @@ def parse_briefing(raw: bytes, shown_path: str, expect: Expectations) -> tuple[B
         name_lines=_name_lines(data),
     )
     return briefing, problems
+
+
+def _key_at(fm_text: str, line: int) -> str:
+    """The field a front-matter line gives a value to, as messages name it (`title`), or `front-matter`."""
+    lines = fm_text.split("\n")
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        key = re.match(r"^([A-Za-z_][\w-]*):", lines[number])
+        if key:
+            return key.group(1)
+    return "front-matter"
 
 
 def _name_lines(data: LineDict) -> dict[str, int]:

@@ -5,7 +5,8 @@ PyYAML's `safe_load` follows YAML 1.1: `no` becomes False, `1.10` becomes 1.1, `
 (a few lines can become gigabytes). A briefing is written by a person, often a stranger, so here:
 
 - every plain value is text, except `true`, `false` and an empty value (null);
-- a key that appears twice, an alias (`*name`) or a merge key (`<<`) is an error;
+- a key that appears twice, an anchor (`&name`), an alias (`*name`) or a merge key (`<<`) is an
+  error, and a plain value that YAML cut at ` #` is noted;
 - nesting deeper than `MAX_DEPTH` is an error, found before the parser sees it;
 - each mapping remembers the line of each of its keys, and each list the line of each item,
   so a problem can name its line.
@@ -146,6 +147,46 @@ def _flow_depth_exceeded(text: str) -> int | None:
     return None
 
 
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _check_anchors(text: str) -> None:
+    """Refuse anchors (`&name`), which have no use without aliases and would make a value vanish."""
+    if "&" not in text:
+        return  # no anchor can be written without one
+    for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(token, yaml.AnchorToken):
+            raise StrictYAMLError(
+                token.start_mark.line,
+                f"anchors (&{token.value}) are not allowed; remove it, or put the whole value in double quotes",
+            )
+
+
+def _cut_at_comments(root: Node, lines: list[str]) -> list[tuple[int, str]]:
+    """Plain values followed on their line by ` #`, which YAML reads as the start of a comment."""
+    found = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            end = node.end_mark
+            if not node.style and node.value and end.line < len(lines):  # plain: None, or "" from libyaml
+                rest = lines[end.line][end.column :]
+                if _COMMENT_AFTER.match(rest):
+                    found.append(
+                        (
+                            end.line,
+                            f"the value was read as '{node.value}': YAML takes ' #' and what follows as a comment; "
+                            "put the whole value in double quotes if the rest belongs to it",
+                        )
+                    )
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(value for _, value in node.value)
+    return sorted(found)
+
+
 def _check_tree(root: Node) -> None:
     """Refuse aliases (a node reached twice) and nesting deeper than MAX_DEPTH, without expanding."""
     seen: set[int] = set()
@@ -173,12 +214,13 @@ def _check_tree(root: Node) -> None:
             raise StrictYAMLError(node.start_mark.line, "unexpected YAML node")
 
 
-def load(text: str, line_offset: int = 0) -> Any:
+def load(text: str, line_offset: int = 0, notes: list[tuple[int, str]] | None = None) -> Any:
     """Parse one YAML document strictly.
 
     Raises `StrictYAMLError` with a 0-based line for every kind of bad input, including
     YAML syntax errors, so callers need to catch only that. `line_offset` is the file line
-    (0-based) where `text` starts, used only in messages that mention another line.
+    (0-based) where `text` starts, used only in messages that mention another line. What is
+    likely but not surely a mistake (a plain value cut at ` #`) goes to `notes`, with its line.
     """
     deep = _flow_depth_exceeded(text)
     if deep is not None:
@@ -189,6 +231,9 @@ def load(text: str, line_offset: int = 0) -> Any:
         if node is None:
             return None
         _check_tree(node)
+        _check_anchors(text)
+        if notes is not None and "#" in text:
+            notes.extend(_cut_at_comments(node, text.split("\n")))
         return loader.construct_document(node)
     except StrictYAMLError:
         raise
