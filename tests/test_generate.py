@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefkit.cli import main
+from briefkit.model import Masthead
 from briefkit.search.indexing import index_site
 from briefkit.site import build_site
 
@@ -33,7 +34,9 @@ def test_generate_writes_the_pages_the_hook_uses(project: Project, tmp_path: Pat
     add_two(project)
     out = tmp_path / "generated"
     assert main(["--root", str(project.root), "generate", "--out", str(out)]) == 0
-    pages = {page.path: page.content for page in build_site(project.root).pages}
+    # The hook's pages name the site as mkdocs.yml does, and so do generate's.
+    masthead = Masthead("Test briefings", "https://example.org/")
+    pages = {page.path: page.content for page in build_site(project.root, masthead=masthead).pages}
     written = {
         path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
         for path in out.rglob("*")
@@ -95,3 +98,15 @@ def test_generated_files_build_without_the_hook(project: Project, tmp_path: Path
     assert "hooks" not in (tmp_path / "plain" / "mkdocs.yml").read_text(encoding="utf-8")
     assert (tmp_path / "plain" / "site" / "topics" / "us-china-trade" / "index.html").is_file()
     assert broken_links(tmp_path / "plain" / "site") == []
+
+
+def test_generate_names_the_site_as_mkdocs_yml_does(project: Project, tmp_path: Path) -> None:
+    add_two(project)
+    out = tmp_path / "generated"
+    assert main(["--root", str(project.root), "generate", "--out", str(out)]) == 0
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    # From the test project's mkdocs.yml: its site_name and site_url.
+    assert "<title>Test briefings</title>" in feed
+    assert '<link href="https://example.org/feed.xml" rel="self"' in feed
+    assert main(["--root", str(project.root), "generate", "--out", str(out), "--site-name", "Other"]) == 0
+    assert "<title>Other</title>" in (out / "feed.xml").read_text(encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from briefkit.outputs.write import write_pages
 if TYPE_CHECKING:
     from briefkit.model import Topic
 from briefkit.outputs.schema_json import json_schema_text
-from briefkit.site import build_site
+from briefkit.site import build_site, masthead_from_config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,10 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("--drafts", action="store_true", help="include drafts")
     generate.add_argument(
         "--site-url",
-        default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"),
-        help="the published address, for feeds and open data (default: $SITE_URL or local)",
+        help="the published address, for feeds and open data (default: $SITE_URL, else mkdocs.yml's site_url)",
     )
-    generate.add_argument("--site-name", default="Briefings", help="the site's name, for feeds")
+    generate.add_argument("--site-name", help="the site's name, for feeds (default: mkdocs.yml's site_name)")
 
     new = commands.add_parser("new", help="write a new briefing with every field, ready to fill in")
     new.add_argument("title", nargs="?", help="the briefing's title (asked for when left out, in a terminal)")
@@ -69,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.paths, args.format)
     if args.command == "generate":
-        return run_generate(root, args.out, args.drafts, Masthead(args.site_name, args.site_url))
+        return run_generate(root, args.out, args.drafts, masthead_from_config(root, args.site_name, args.site_url))
     if args.command == "schema":
         return run_schema(root)
     if args.command == "build":

@@ -21,11 +21,10 @@ from pathlib import Path
 from briefkit.audit import audit_site
 from briefkit.content.load import Layout
 from briefkit.content.problems import Severity, plural
-from briefkit.model import Masthead
 from briefkit.outputs.write import MARKER, write_pages
 from briefkit.paths import site_path
 from briefkit.search.indexing import Indexing, SearchIndexError, completed
-from briefkit.site import build_site
+from briefkit.site import build_site, masthead_from_config
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 CONFIG = "mkdocs.yml"
@@ -74,7 +73,7 @@ def _run(command: list[str], cwd: Path) -> int:
 
 def _zensical(root: Path, site_dir: Path | None) -> Outcome:
     layout = Layout.of(root)
-    site = build_site(layout, masthead=_masthead(root), links_from_source=True)
+    site = build_site(layout, masthead=masthead_from_config(root), links_from_source=True)
     for problem in site.content.problems:
         print(problem, file=sys.stderr if problem.severity is Severity.ERROR else sys.stdout)
     if not site.ok:
@@ -117,17 +116,3 @@ def _zensical(root: Path, site_dir: Path | None) -> Outcome:
 def _output_of(page: str) -> str:
     """Where a docs page is written (directory URLs, as MkDocs and Zensical write them)."""
     return site_path(page) + "index.html"
-
-
-def _masthead(root: Path) -> Masthead:
-    """The site's name and address from mkdocs.yml, so that feeds and pages name the site as MkDocs' build does."""
-    import yaml  # noqa: PLC0415 - only this command reads the configuration itself
-
-    class _Lenient(yaml.SafeLoader):
-        """Reads mkdocs.yml's plain keys; tags such as `!!python/name:` are read as nothing."""
-
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_Lenient)
-    name = config.get("site_name") if isinstance(config, dict) else None
-    url = os.environ.get("SITE_URL") or (config.get("site_url") if isinstance(config, dict) else None)
-    return Masthead(str(name or Masthead.name), str(url or Masthead.url))
