@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from briefkit.content.citations import SOURCE_ID
-from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS, FieldSpec
+from briefkit.content.fields import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS, FieldSpec
 
 if TYPE_CHECKING:
     from briefkit.model import Topic

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from briefkit.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS
+from briefkit.content.fields import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS
 from briefkit.model import GeneratedPage, NameKind
 from briefkit.pages.citations import render_citations
 from briefkit.pages.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, timeline_years

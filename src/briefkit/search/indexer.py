@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from briefkit.search import files as index_files
+from briefkit.search.facets import canonical
 from briefkit.search.files import BUNDLE
 from briefkit.search.indexing import NOTE
-from briefkit.search.merge import CannotMerge, canonical, entry, merge, page_names
+from briefkit.search.merge import CannotMerge, entry, merge, page_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -24,16 +24,26 @@ is then indexed in one run.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import heapq
 import itertools
 import json
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-import cbor2
-
+from briefkit.search.facets import merge_filters, merge_sorts
 from briefkit.search.files import SIGNATURE
+from briefkit.search.pagefind_files import (
+    ENTRY,
+    CannotMerge,
+    encode,
+    entry,
+    holds,
+    metadata,
+    page_names,
+    read,
+    short_name,
+    write,
+)
 from briefkit.workers import in_order, run_shared, wanted
 
 if TYPE_CHECKING:
@@ -42,71 +52,8 @@ if TYPE_CHECKING:
 
 CHUNK_SIZE = 20_000
 """Pagefind's measure of a chunk (each location, meta location and page counts one), past which a chunk ends."""
-ENTRY = "pagefind-entry.json"
 Range = tuple[str | None, str | None]
 """Words from the first (if any) up to the second (if any), not included."""
-
-
-class CannotMerge(Exception):
-    """The runs' indexes are not of a shape this module merges; the message says what."""
-
-
-def read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(SIGNATURE):
-        raise CannotMerge(f"{path.name} is not one of Pagefind's index files")
-    return cbor2.loads(data[len(SIGNATURE) :])
-
-
-def encode(value: Any) -> bytes:
-    """CBOR as Pagefind writes it (cbor2's shortest forms are minicbor's)."""
-    return cbor2.dumps(value)
-
-
-def _holds(path: Path, encoded: bytes) -> bool:
-    """Whether `path` is already this file, as after a build whose index was the same there.
-
-    Unzipping it costs a fraction of zipping it again (0.2 s against 1 s for 25 MB).
-    """
-    try:
-        return gzip.decompress(path.read_bytes()) == SIGNATURE + encoded
-    except (OSError, EOFError, gzip.BadGzipFile):
-        return False
-
-
-def write(path: Path, encoded: bytes) -> None:
-    path.write_bytes(_zipped(encoded))
-
-
-def _zipped(encoded: bytes) -> bytes:
-    # mtime=0 as Pagefind's own files: the same index gives the same bytes.
-    return gzip.compress(SIGNATURE + encoded, compresslevel=6, mtime=0)
-
-
-def short_name(language: str, encoded: bytes, length: int) -> str:
-    """A file's name as Pagefind makes it: SHA-1, each byte in hex without its leading zero."""
-    digest = hashlib.sha1(encoded).digest()  # Pagefind's names: not for security
-    return f"{language}_{''.join(f'{byte:x}' for byte in digest)[:length]}"
-
-
-def entry(bundle: Path) -> dict[str, Any]:
-    """The entry file a run left in `bundle`: its version and, per language, its metadata's name."""
-    value = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
-    if not isinstance(value, dict) or not isinstance(value.get("languages"), dict):
-        raise CannotMerge(f"{ENTRY} is not of the shape this build knows")
-    return value
-
-
-def page_names(bundle: Path, written: dict[str, Any]) -> list[str]:
-    """The names of the fragments of the pages in the index whose entry file is `written`, in every language."""
-    return [page[0] for item in written["languages"].values() for page in _metadata(bundle, item["hash"])[1]]
-
-
-def _metadata(bundle: Path, name: str) -> list[Any]:
-    meta = read(bundle / f"pagefind.{name}.pf_meta")
-    if not (isinstance(meta, list) and len(meta) == 6 and all(isinstance(part, list) for part in meta[1:])):
-        raise CannotMerge("the metadata is not of the shape this build knows")
-    return meta
 
 
 def _mergeable(meta: list[Any]) -> list[Any]:
@@ -169,8 +116,8 @@ def _together(same: list[tuple[int, list[Any]]]) -> list[Any]:
     if len(same) == 1 and same[0][0] == 0:
         return same[0][1]
     variants: dict[str, list[tuple[int, list[list[Any]]]]] = {}
-    for offset, entry in same:
-        for form, pages in entry[2]:
+    for offset, found in same:
+        for form, pages in found[2]:
             variants.setdefault(form, []).append((offset, pages))
     return [
         same[0][1][0],
@@ -213,7 +160,7 @@ def merge(bundle: Path, parts: list[dict[str, Any]], alone: Callable[[int, set[s
     for language in languages:
         numbers = [number for number, part in enumerate(parts) if language in part["languages"]]
         own = [parts[number]["languages"][language] for number in numbers]
-        metas = [_mergeable(_metadata(bundle, item["hash"])) for item in own]
+        metas = [_mergeable(metadata(bundle, item["hash"])) for item in own]
         if len({meta[0] for meta in metas}) != 1:
             raise CannotMerge("the parts were indexed by different versions of Pagefind")
         _separate(bundle, language, [(number, meta[1]) for number, meta in zip(numbers, metas, strict=True)], alone)
@@ -281,120 +228,11 @@ def _merge_language(bundle: Path, language: str, metas: list[list[Any]]) -> dict
         if end >= before[0]:  # a shorter end that would sort before the chunk's start would hide it
             before[1] = end
         after[0] = start
-    meta = [metas[0][0], pages, chunks, _merge_filters(bundle, language, metas), _merge_sorts(bundle, metas), fields]
+    meta = [metas[0][0], pages, chunks, merge_filters(bundle, language, metas), merge_sorts(bundle, metas), fields]
     encoded = encode(meta)
     name = short_name(language, encoded, len(language) + 8)
     write(bundle / f"pagefind.{name}.pf_meta", encoded)
     return {"hash": name, "page_count": len(pages)}
-
-
-def _merge_filters(bundle: Path, language: str, metas: list[list[Any]]) -> list[list[str]]:
-    """Each filter's values over every part, each with its pages renumbered, in a file of its own; [filter, name]."""
-    values: dict[str, dict[str, list[int]]] = {}
-    offset = 0
-    for meta in metas:
-        for key, name in meta[3]:
-            content = read(bundle / "filter" / f"{name}.pf_filter")
-            if not (isinstance(content, list) and len(content) == 2 and content[0] == key):
-                raise CannotMerge(f"the filter file {name} is not of the shape this build knows")
-            for value, numbers in content[1]:
-                values.setdefault(key, {}).setdefault(value, []).extend(offset + number for number in numbers)
-        offset += len(meta[1])
-    return _write_filters(bundle, language, values)
-
-
-def _write_filters(bundle: Path, language: str, values: dict[str, dict[str, list[int]]]) -> list[list[str]]:
-    """Each filter's file, its values in order (Pagefind's own order changes from run to run); [filter, name]."""
-    written: list[list[str]] = []
-    for key in sorted(values):
-        encoded = encode([key, [[value, values[key][value]] for value in sorted(values[key])]])
-        length = 7
-        name = short_name(language, encoded, length)
-        while (bundle / "filter" / f"{name}.pf_filter").is_file() and not _holds(
-            bundle / "filter" / f"{name}.pf_filter", encoded
-        ):
-            length += 1  # a part's file of another filter took the short name
-            name = short_name(language, encoded, length)
-        # Written even over Pagefind's own file of the same content: its compression differs from run to run.
-        path = bundle / "filter" / f"{name}.pf_filter"
-        if not (path.is_file() and path.read_bytes() == _zipped(encoded)):
-            write(path, encoded)
-        written.append([key, name])
-    return written
-
-
-def canonical(bundle: Path) -> None:
-    """Write one run's filters in a fixed order, so that the same site gives the same index, byte for byte.
-
-    Pagefind lists a filter's values, and the filters themselves, in an order that changes from one
-    run to the next; the files, named by a hash of their content, then change too, and with them the
-    metadata and the entry file. This writes them again in order (the files they replace are left for
-    `briefkit.search.files.prune`); an index without filters is left as it is.
-    """
-    written = entry(bundle)
-    changed = False
-    for language, item in written["languages"].items():
-        meta = _metadata(bundle, item["hash"])
-        if not meta[3]:
-            continue
-        values: dict[str, dict[str, list[int]]] = {}
-        for key, name in meta[3]:
-            content = read(bundle / "filter" / f"{name}.pf_filter")
-            if not (isinstance(content, list) and len(content) == 2 and content[0] == key):
-                raise CannotMerge(f"the filter file {name} is not of the shape this build knows")
-            values[key] = dict(content[1])
-        ordered = [*meta[:3], _write_filters(bundle, language, values), *meta[4:]]
-        if ordered == meta:
-            continue
-        encoded = encode(ordered)
-        name = short_name(language, encoded, len(language) + 8)
-        write(bundle / f"pagefind.{name}.pf_meta", encoded)
-        item["hash"] = name
-        changed = True
-    if changed:
-        (bundle / ENTRY).write_text(json.dumps(written, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _merge_sorts(bundle: Path, metas: list[list[Any]]) -> list[list[Any]]:
-    """Each sort key's pages over every part, in its order; [key, page numbers].
-
-    Pagefind keeps a sort's order, not its values, so a page's value is read from its fragment's
-    metadata of the same name (briefkit writes a briefing's date as both); a sort key that is not
-    also metadata cannot be merged. As Pagefind does, values are compared as numbers when every one
-    is a number, as text otherwise, and equal values keep the pages' order.
-    """
-    values: dict[str, list[tuple[str, int]]] = {}
-    offset = 0
-    for meta in metas:
-        for key, numbers in meta[4]:
-            for number in numbers:
-                record = _fragment(bundle, meta[1][number][0])
-                value = record.get("meta", {}).get(key)
-                if not isinstance(value, str):
-                    raise CannotMerge(f"the sort key {key!r} is not also a metadata field of every page it sorts")
-                values.setdefault(key, []).append((value, offset + number))
-        offset += len(meta[1])
-    merged: list[list[Any]] = []
-    for key, pairs in values.items():
-        numeric = all(_number(value) is not None for value, _ in pairs)
-        pairs.sort(key=lambda pair: (_number(pair[0]) if numeric else pair[0], pair[1]))
-        merged.append([key, [number for _, number in pairs]])
-    return merged
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _fragment(bundle: Path, name: str) -> dict[str, Any]:
-    data = gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
-    record = json.loads(data[len(SIGNATURE) :])
-    if not isinstance(record, dict):
-        raise CannotMerge(f"the fragment {name} is not of the shape this build knows")
-    return record
 
 
 def _middle(bundle: Path, metas: list[list[Any]]) -> str | None:
@@ -438,7 +276,10 @@ def _write_chunks(
             length += 1  # as Pagefind does: a longer name for a chunk whose short one is taken
             name = short_name(language, encoded, length)
         taken.add(name)
-        if name not in theirs and not _holds(_chunk_file(bundle, name), encoded):
+        if name not in theirs and not holds(_chunk_file(bundle, name), encoded):
             write(_chunk_file(bundle, name), encoded)
         chunks.append([chunk[0][0], chunk[-1][0], name])
     return chunks
+
+
+__all__ = ["ENTRY", "CannotMerge", "encode", "entry", "merge", "page_names", "read", "short_name", "write"]
