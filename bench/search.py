@@ -51,6 +51,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for query in args.query or ["development 4321", "4321"]:
                 first_search(browser, base, query)
+            # The search page loads every filter, for its counts: a shared address with a filter in use.
+            search_page(browser, base, "search/?q=development&year=2019&sort=date")
             browser.close()
 
 
@@ -89,6 +91,28 @@ def first_search(browser: Browser, base: str, query: str) -> None:
     )
     for url, (size, compressed) in sorted(sizes.items(), key=lambda item: -item[1][1])[:6]:
         print(f"  {size / 1024:7.1f} KB ({compressed / 1024:6.1f} KB compressed)  {url.split('/pagefind/')[1]}")
+
+
+def search_page(browser: Browser, base: str, address: str) -> None:
+    """A new reader opens a shared search page's address; the files and time until its results show."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    page.on(
+        "response",
+        lambda response: sizes.update({response.url: len(response.body())}) if "/pagefind/" in response.url else None,
+    )
+    started = time.perf_counter()
+    page.goto(base + address)
+    page.locator("#bk-find-status").filter(has_text="result").wait_for(timeout=20_000)
+    latency = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    status = page.locator("#bk-find-status").inner_text()
+    context.close()
+    print(
+        f"search page /{address}: {status!r} {latency * 1000:.0f} ms after opening; "
+        f"{sum(sizes.values()) / 1024:.0f} KB of index files in {len(sizes)} files"
+    )
 
 
 if __name__ == "__main__":

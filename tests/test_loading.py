@@ -345,3 +345,19 @@ def test_a_plain_value_cut_at_a_comment_is_noted_with_its_line(project: Project)
     content = load_content(Layout(project.root), today=TODAY)
     assert [p for p in content.problems if p.path.endswith("-x.md")] == []
     assert content.briefings[0].title == "Reuters #1 wire reports"
+
+
+def test_a_name_given_two_kinds_is_noted_in_the_briefing_that_disagrees(project: Project) -> None:
+    project.add("2019/2019-05-14-a.md", briefing(extra="organizations: [Spark]\n"))
+    project.add("2019/2019-05-10-b.md", briefing(title="Older", date="2019-05-10", extra="places: [Spark]\n"))
+    content = load_content(Layout(project.root), today=TODAY)
+    assert [str(p) for p in content.problems if p.path.startswith("briefings/2019")] == [
+        "briefings/2019/2019-05-10-b.md:6: warning: places: 'Spark' is listed under organizations in "
+        "briefings/2019/2019-05-14-a.md, as the site shows it; list it under one kind everywhere, or give it a "
+        "kind in briefings/names.yml"
+    ]
+    assert len(content.briefings) == 2
+    from briefkit.catalog import Catalog  # noqa: PLC0415
+    from briefkit.model import NameKind  # noqa: PLC0415
+
+    assert Catalog(content.briefings, content.topics).name_kind["Spark"] is NameKind.ORGANIZATION

@@ -14,7 +14,7 @@ from briefkit.content.loader import Expectations, read_briefing
 from briefkit.content.names import Name, NameResolver, load_names
 from briefkit.content.problems import Problem, Severity, count_errors, sort_problems
 from briefkit.content.topics import load_topics, topic_spellings
-from briefkit.model import Briefing, Topic
+from briefkit.model import Briefing, NameKind, Topic
 from briefkit.workers import in_order, run_shared, wanted
 
 REGISTRY_FILES = ("topics.yml", "names.yml")
@@ -118,6 +118,7 @@ def load_content(
     briefings = resolver.resolve(briefings)
     problems.extend(resolver.problems)
     problems.extend(_cross_checks(briefings, topics))
+    problems.extend(_kinds_disagree(briefings, registry))
     if only is not None:
         asked = {layout.shown(path.resolve()) for path in only}
         registries = {layout.shown(layout.topics_file), layout.shown(layout.names_file)}
@@ -154,6 +155,34 @@ def _candidate_files(layout: Layout, problems: list[Problem]) -> list[Path]:
                 )
             )
     return files
+
+
+def _kinds_disagree(briefings: list[Briefing], registry: dict[str, Name]) -> list[Problem]:
+    """A name that is not in the registry, listed as one kind in one briefing and another kind in another.
+
+    The site gives it the kind its newest briefing gives it (`briefkit.catalog`); each briefing that
+    disagrees is told so.
+    """
+    first: dict[str, tuple[NameKind, Briefing]] = {}
+    problems: list[Problem] = []
+    for briefing in sorted(briefings, key=lambda b: (b.date, b.key), reverse=True):
+        for kind in NameKind:
+            for name in briefing.names(kind):
+                if name in registry:
+                    continue
+                seen = first.setdefault(name, (kind, briefing))
+                if seen[0] is not kind:
+                    problems.append(
+                        Problem(
+                            briefing.path,
+                            briefing.name_lines.get(name, 1),
+                            kind.value,
+                            f"'{name}' is listed under {seen[0].value} in {seen[1].path}, as the site shows it; "
+                            "list it under one kind everywhere, or give it a kind in briefings/names.yml",
+                            Severity.WARNING,
+                        )
+                    )
+    return problems
 
 
 def _cross_checks(briefings: list[Briefing], topics: dict[str, Topic]) -> list[Problem]:
