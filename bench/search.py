@@ -106,11 +106,14 @@ def search_page(browser: Browser, base: str, address: str) -> None:
     page.goto(base + address)
     page.locator("#bk-find-status").filter(has_text="result").wait_for(timeout=20_000)
     latency = time.perf_counter() - started
+    page.locator("#bk-find-filters fieldset").first.wait_for(timeout=20_000)
+    counted = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     status = page.locator("#bk-find-status").inner_text()
     context.close()
     print(
-        f"search page /{address}: {status!r} {latency * 1000:.0f} ms after opening; "
+        f"search page /{address}: {status!r} {latency * 1000:.0f} ms after opening, "
+        f"the filters' counts at {counted * 1000:.0f} ms; "
         f"{sum(sizes.values()) / 1024:.0f} KB of index files in {len(sizes)} files"
     )
 

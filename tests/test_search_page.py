@@ -23,7 +23,9 @@ def titles(reader: Reader) -> list[str]:
 
 
 def wait_for(reader: Reader, status: str) -> None:
+    """Until the status says `status` and the filters are shown (their counts follow the results)."""
     reader.page.locator("#bk-find-status", has_text=status).wait_for(timeout=10_000)
+    reader.page.locator("#bk-find-filters fieldset").first.wait_for(timeout=10_000)
 
 
 def test_a_shared_address_opens_the_same_search(reader: Reader, site_url: str, site_dir: Path) -> None:

@@ -33,6 +33,7 @@
   let shown = 0;
   let query = "";
   let searches = 0;
+  let filtersLoaded = false;
 
   function current() {
     const params = new URLSearchParams(window.location.search);
@@ -76,8 +77,6 @@
     if (!pagefind) {
       pagefind = await import(new URL("pagefind.js", bundle).href);
       await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/$/, "") });
-      // Loads every filter, so that each search counts the results under each value of each.
-      await pagefind.filters();
     }
     const filters = {};
     Object.keys(state.filters).forEach(function (key) {
@@ -100,11 +99,24 @@
     query = state.q;
     shown = 0;
     list.replaceChildren();
-    showFilters(state, found.filters || {});
     await showMore();
-    if (mine === searches) {
-      // Said once the results are on the page: the status is announced to screen readers.
-      status.textContent = summary(state, results.length, browsing);
+    if (mine !== searches) {
+      return;
+    }
+    // Said once the results are on the page: the status is announced to screen readers.
+    status.textContent = summary(state, results.length, browsing);
+    // The counts need every filter, which the first search of a page does not wait for: the results
+    // come first, then the filters are loaded and the same search, answered from what is loaded
+    // already, counts them.
+    if (!filtersLoaded) {
+      await pagefind.filters();
+      filtersLoaded = true;
+      const counted = await pagefind.search(browsing ? null : state.q, options);
+      if (mine === searches) {
+        showFilters(state, counted.filters || {});
+      }
+    } else {
+      showFilters(state, found.filters || {});
     }
   }
 
