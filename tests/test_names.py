@@ -22,6 +22,8 @@ from conftest import briefing
 from test_build import timeline, titles_in_order
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from conftest import Project
 
 TODAY = date(2026, 11, 28)
@@ -148,27 +150,31 @@ def test_slugs_and_folds() -> None:
     assert fold("U.K.") == fold("uk") == "uk"
 
 
-def test_the_real_huawei_page_lists_every_briefing_that_names_it(repo_copy: Project) -> None:
-    build = repo_copy.build()
-    assert build.returncode == 0, build.log
-    content = load_content(Layout(repo_copy.root))
+def built_page(site_dir: Path, url_path: str) -> str:
+    return (site_dir / url_path / "index.html").read_text(encoding="utf-8")
+
+
+# The next three read the repository's own site, built once for the session (conftest.site_dir).
+
+
+def test_the_real_huawei_page_lists_every_briefing_that_names_it(site_dir: Path) -> None:
+    content = load_content(Layout(site_dir.parent))
     naming = [b for b in content.briefings if "Huawei" in b.organizations]
     assert len(naming) >= 8
     assert {key for b in naming for key in b.topics} >= {"5g-security", "us-china-trade", "export-controls"}
-    page = repo_copy.page("organizations/huawei")
+    page = built_page(site_dir, "organizations/huawei")
     assert titles_in_order(timeline(page)) == [b.title for b in naming]
     assert "Chinese maker of telecoms equipment" in page
     for topic in ("5G security", "US–China trade", "Export controls"):
         assert f">{topic}</a> (" in page
     assert '<a href="../zte/">ZTE</a>' in page  # often alongside
-    assert "/organizations/huawei/" in indexed_pages(build.site)
-    assert "organizations/huawei/</loc>" in (build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/organizations/huawei/" in indexed_pages(site_dir)
+    assert "organizations/huawei/</loc>" in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_a_topic_page_tells_the_story_so_far(repo_copy: Project) -> None:
-    assert repo_copy.build().returncode == 0
-    page = repo_copy.page("topics/5g-security")
-    content = load_content(Layout(repo_copy.root))
+def test_a_topic_page_tells_the_story_so_far(site_dir: Path) -> None:
+    page = built_page(site_dir, "topics/5g-security")
+    content = load_content(Layout(site_dir.parent))
     on_topic = [b for b in content.briefings if "5g-security" in b.topics]
     years = sorted({b.date.year for b in on_topic})
     label = ", ".join(f"{y}: {sum(1 for b in on_topic if b.date.year == y)}" for y in range(years[0], years[-1] + 1))
@@ -184,10 +190,8 @@ def severity_free(content: object) -> bool:
     return all(p.severity is not Severity.ERROR for p in content.problems)  # type: ignore[attr-defined]
 
 
-def test_search_finds_a_name_by_its_page_not_through_every_list_that_names_it(repo_copy: Project) -> None:
-    build = repo_copy.build()
-    assert build.returncode == 0, build.log
-    pages = indexed_pages(build.site)
+def test_search_finds_a_name_by_its_page_not_through_every_list_that_names_it(site_dir: Path) -> None:
+    pages = indexed_pages(site_dir)
     huawei = pages["/organizations/huawei/"]
     assert huawei["meta"]["title"] == "Huawei"
     assert "Chinese maker of telecoms equipment" in huawei["content"]
