@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from briefkit.catalog import Catalog
-from briefkit.content.load import Content, Layout, load_content
+from briefkit.content.load import Content, Layout, config_settings, load_content
 from briefkit.content.problems import Problem
 from briefkit.model import GeneratedPage, Masthead
 from briefkit.outputs.feeds import atom_feed, corrections_feed, opml
@@ -144,15 +144,7 @@ def data_files(catalog: Catalog, info: Masthead, content: Content) -> list[Gener
 def masthead_from_config(root: Path, name: str | None = None, url: str | None = None) -> Masthead:
     """The site's name and address: `name` and `url` if given, else `$SITE_URL` for the address, else
     mkdocs.yml's, so that the outlets without MkDocs (`generate`, Zensical) name the site as MkDocs' build does."""
-    import yaml  # noqa: PLC0415 - only these outlets read the configuration themselves
-
-    class _Lenient(yaml.SafeLoader):
-        """Reads mkdocs.yml's plain keys; tags such as `!ENV` or `!!python/name:` are read as nothing."""
-
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    file = root / "mkdocs.yml"
-    config = yaml.load(file.read_text(encoding="utf-8"), Loader=_Lenient) if file.is_file() else None
-    settings = config if isinstance(config, dict) else {}
+    settings = config_settings(root / "mkdocs.yml")
     name = name or settings.get("site_name")
     url = url or os.environ.get("SITE_URL") or settings.get("site_url")
     return Masthead(str(name or Masthead.name), str(url or Masthead.url))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -65,13 +66,18 @@ class _AnyTags(yaml.SafeLoader):
 _AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def docs_dir_setting(config_file: Path) -> str:
-    """`docs_dir` as mkdocs.yml sets it, or MkDocs' default: read without MkDocs, for the commands."""
+def config_settings(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's settings, read without MkDocs for the commands; empty when it is missing or unreadable."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTags)
     except (OSError, yaml.YAMLError):
-        return "docs"
-    setting = config.get("docs_dir") if isinstance(config, dict) else None
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def docs_dir_setting(config_file: Path) -> str:
+    """`docs_dir` as mkdocs.yml sets it, or MkDocs' default."""
+    setting = config_settings(config_file).get("docs_dir")
     return setting if isinstance(setting, str) and setting.strip() else "docs"
 
 
