@@ -14,7 +14,9 @@ from briefkit.catalog import Catalog
 from briefkit.content.load import Layout, load_content
 from briefkit.outputs.feeds import FEED_SIZE
 
+import atom
 from conftest import REPO, Project, copy_repo
+from conftest import briefing as briefing_text
 
 if TYPE_CHECKING:
     from briefkit.model import Briefing
@@ -64,6 +66,61 @@ def test_the_site_feed_has_the_newest_briefings(site: Project, catalog: Catalog)
 def test_each_topic_has_its_feed(site: Project, catalog: Catalog) -> None:
     for key in catalog.topics:
         check_feed(f"topics/{key}/feed.xml", site, catalog.by_topic[key])
+
+
+FEEDS = [
+    "feed.xml",
+    "corrections/feed.xml",
+    "topics/5g-security/feed.xml",
+    "topics/export-controls/feed.xml",
+    "topics/sanctions/feed.xml",
+    "topics/us-china-trade/feed.xml",
+]
+
+
+def test_every_feed_meets_rfc_4287(site: Project) -> None:
+    written = sorted(p.relative_to(site.root / "site").as_posix() for p in (site.root / "site").rglob("*.xml"))
+    assert [p for p in written if p.endswith("feed.xml")] == sorted(FEEDS)
+    for path in FEEDS:
+        xml = (site.root / "site" / path).read_bytes()
+        assert atom.problems(xml) == [], path
+        # The site answers for every entry: its name (mkdocs.yml has no site_author) and address.
+        [author] = ET.fromstring(xml).findall(f"{atom.ATOM}author")
+        assert author.findtext(f"{atom.ATOM}name") == "Briefings"
+        assert author.findtext(f"{atom.ATOM}uri") == SITE
+
+
+def test_the_rfc_4287_check_finds_what_a_feed_lacks() -> None:
+    feed = b"""<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>T</title>
+      <updated>2019-05-14</updated>
+      <entry><id>https://e.org/a</id><title>A</title><updated>2019-05-14T00:00:00Z</updated></entry>
+      <entry><id>https://e.org/a</id><title>B</title><title>C</title><updated>2019-05-14T00:00:00Z</updated>
+        <link href="https://e.org/b"/><link rel="alternate" href="https://e.org/c"/></entry></feed>"""
+    assert atom.problems(feed) == [
+        "4.2.6: the atom:id of feed is not an absolute IRI: 'x'",
+        "3.3: a date of feed is not an RFC 3339 date-time: '2019-05-14'",
+        "4.1.1: atom:feed has no atom:author, and not every atom:entry has one",
+        "4.1.1: atom:feed SHOULD contain one atom:link with rel 'self'",
+        "4.2.6: two entries share an atom:id",
+        "4.1.2: entry 1 has neither atom:content nor an alternate atom:link",
+        "4.1: entry 2 has 2 atom:title, not exactly one",
+        "4.1.1: entry 2 has two alternate links of the same type and hreflang: (None, None)",
+    ]
+
+
+def test_robots_txt_names_the_sitemap(site: Project) -> None:
+    # Under a project site's subpath too; crawlers read only the host's root one (docs/data.md).
+    robots = (site.root / "site" / "robots.txt").read_text(encoding="utf-8")
+    assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {SITE}sitemap.xml\n"
+    assert (site.root / "site" / "sitemap.xml").is_file()
+
+
+def test_a_site_s_own_robots_txt_is_kept(project: Project) -> None:
+    project.add("2019/2019-05-14-no-spy.md", briefing_text())
+    (project.root / "docs" / "robots.txt").write_text("User-agent: *\nDisallow: /drafts/\n", encoding="utf-8")
+    build = project.build()
+    assert build.returncode == 0, build.log
+    assert (build.site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /drafts/\n"
 
 
 def test_the_opml_lists_every_topic_feed_and_is_linked(site: Project, catalog: Catalog) -> None:
@@ -125,7 +182,13 @@ def test_briefing_pages_carry_previews_and_structured_data(site: Project) -> Non
     assert data["datePublished"] == "2019-05-14"
     assert data["dateModified"] == "2026-12-07"  # its update log's latest entry
     assert [t["name"] for t in data["about"]] == ["5G security", "US–China trade"]
-    assert [c["publisher"] for c in data["citation"]] == ["Reuters", "BBC News"]
+    site_itself = {"@type": "Organization", "name": "Briefings", "url": SITE}
+    assert data["author"] == site_itself
+    assert data["publisher"] == site_itself
+    assert [c["publisher"] for c in data["citation"]] == [
+        {"@type": "Organization", "name": "Reuters"},
+        {"@type": "Organization", "name": "BBC News"},
+    ]
     assert '<meta property="og:type" content="website">' in site.page("topics/5g-security")
 
 

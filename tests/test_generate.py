@@ -108,5 +108,14 @@ def test_generate_names_the_site_as_mkdocs_yml_does(project: Project, tmp_path: 
     # From the test project's mkdocs.yml: its site_name and site_url.
     assert "<title>Test briefings</title>" in feed
     assert '<link href="https://example.org/feed.xml" rel="self"' in feed
+    # Without site_author, the site answers for its feeds under its own name.
+    assert "<author>\n    <name>Test briefings</name>\n    <uri>https://example.org/</uri>\n  </author>" in feed
+    assert (out / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n"
+    )
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_author: The Desk\n", encoding="utf-8")
     assert main(["--root", str(project.root), "generate", "--out", str(out), "--site-name", "Other"]) == 0
-    assert "<title>Other</title>" in (out / "feed.xml").read_text(encoding="utf-8")
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Other</title>" in feed
+    assert "<name>The Desk</name>" in feed

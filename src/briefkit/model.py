@@ -123,10 +123,19 @@ class Topic:
 
 @dataclass(frozen=True)
 class Masthead:
-    """The site's name and address, as pages and feeds show them (from mkdocs.yml or `briefkit generate`)."""
+    """The site's name and address, as pages and feeds show them (from mkdocs.yml or `briefkit generate`).
+
+    `author` is who answers for the site: the feeds' author and the articles' author and publisher
+    (mkdocs.yml's `site_author`; the site's name when that is unset).
+    """
 
     name: str = "Briefings"
     url: str = "http://127.0.0.1:8000/"
+    author: str = ""
+
+    @property
+    def publisher(self) -> str:
+        return self.author or self.name
 
     def absolute(self, path: str) -> str:
         return self.url.rstrip("/") + "/" + path.lstrip("/")

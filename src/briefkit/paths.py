@@ -20,6 +20,8 @@ OPML_PATH = "topics/feeds.opml"
 CORRECTIONS_PATH = "corrections/index.md"
 CORRECTIONS_FEED = "corrections/feed.xml"
 SEARCH_PATH = "search/index.md"
+ROBOTS_PATH = "robots.txt"
+SITEMAP_PATH = "sitemap.xml"
 
 
 def topic_feed_path(topic: Topic) -> str:

@@ -18,7 +18,16 @@ from briefkit.outputs.schema_json import SCHEMA_PATH, json_schema_text
 from briefkit.pages.generate import all_pages
 from briefkit.pages.render import PageRenderer
 from briefkit.pages.template_cache import use_template_cache
-from briefkit.paths import CORRECTIONS_FEED, OPML_PATH, SITE_FEED, site_path, topic_feed_path, topic_path
+from briefkit.paths import (
+    CORRECTIONS_FEED,
+    OPML_PATH,
+    ROBOTS_PATH,
+    SITE_FEED,
+    SITEMAP_PATH,
+    site_path,
+    topic_feed_path,
+    topic_path,
+)
 from briefkit.workers import in_order, run_shared, wanted
 
 
@@ -73,7 +82,8 @@ def build_site(
         use_template_cache(renderer.environment, layout.root)
         two = shared and wanted(len(catalog.briefings) + len(catalog.name_kind))
         # The data files too are rendered beside the pages: briefings.json alone took a second at 5,000.
-        files = partial(data_files, catalog, info, content)
+        own_robots = (layout.docs_dir / ROBOTS_PATH).is_file()
+        files = partial(data_files, catalog, info, content, robots=not own_robots)
         pages = all_pages(renderer, welcome, run=run_shared if two else in_order, more=[files])
         content.problems.extend(_overwritten(layout, pages))
         if content.errors:
@@ -98,8 +108,9 @@ def _overwritten(layout: Layout, pages: list[GeneratedPage]) -> list[Problem]:
     ]
 
 
-def data_files(catalog: Catalog, info: Masthead, content: Content) -> list[GeneratedPage]:
-    """The files for machines: feeds, the OPML list, the open data and the front-matter schema."""
+def data_files(catalog: Catalog, info: Masthead, content: Content, *, robots: bool = True) -> list[GeneratedPage]:
+    """The files for machines: feeds, the OPML list, the open data, the front-matter schema and,
+    unless the site has its own (`robots` false), robots.txt."""
     absolute = info.absolute
     files = [
         GeneratedPage(
@@ -111,18 +122,20 @@ def data_files(catalog: Catalog, info: Masthead, content: Content) -> list[Gener
                 subtitle=f"The latest briefings of {info.name}",
                 feed_path=SITE_FEED,
                 page_path="",
-                absolute=absolute,
+                site=info,
             ),
         ),
         GeneratedPage(
             CORRECTIONS_FEED,
-            corrections_feed(catalog.corrections(), title=f"Corrections · {info.name}", absolute=absolute),
+            corrections_feed(catalog.corrections(), title=f"Corrections · {info.name}", site=info),
         ),
         GeneratedPage(OPML_PATH, opml(catalog, info.name, absolute)),
         GeneratedPage(BRIEFINGS_JSON, briefings_json(catalog, absolute)),
         GeneratedPage(TOPICS_JSON, topics_json(catalog, absolute)),
         GeneratedPage(SCHEMA_PATH, json_schema_text(content.topics)),
     ]
+    if robots:
+        files.append(GeneratedPage(ROBOTS_PATH, robots_txt(info)))
     for topic in catalog.topics.values():
         files.append(
             GeneratedPage(
@@ -134,11 +147,16 @@ def data_files(catalog: Catalog, info: Masthead, content: Content) -> list[Gener
                     subtitle=topic.description,
                     feed_path=topic_feed_path(topic),
                     page_path=site_path(topic_path(topic)),
-                    absolute=absolute,
+                    site=info,
                 ),
             )
         )
     return files
+
+
+def robots_txt(info: Masthead) -> str:
+    """Every crawler may read everything, and is told where the sitemap is (RFC 9309; sitemaps.org)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {info.absolute(SITEMAP_PATH)}\n"
 
 
 def masthead_from_config(root: Path, name: str | None = None, url: str | None = None) -> Masthead:
@@ -147,4 +165,4 @@ def masthead_from_config(root: Path, name: str | None = None, url: str | None = 
     settings = config_settings(root / "mkdocs.yml")
     name = name or settings.get("site_name")
     url = url or os.environ.get("SITE_URL") or settings.get("site_url")
-    return Masthead(str(name or Masthead.name), str(url or Masthead.url))
+    return Masthead(str(name or Masthead.name), str(url or Masthead.url), str(settings.get("site_author") or ""))

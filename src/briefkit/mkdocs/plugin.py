@@ -97,7 +97,7 @@ class Adapter:
     def on_files(self, files: Files, config: Any) -> Files:
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir).resolve().relative_to(root.resolve())
-        masthead = Masthead(config.site_name, config.site_url or "http://127.0.0.1:8000/")
+        masthead = Masthead(config.site_name, config.site_url or "http://127.0.0.1:8000/", config.site_author or "")
         shared = self.command in SHARED_COMMANDS and not self.plain
         # Drafts show under `mkdocs serve` so that their authors can preview them, never in a build.
         site = build_site(

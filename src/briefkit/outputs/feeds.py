@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from briefkit.catalog import Catalog
-    from briefkit.model import Briefing, Update
+    from briefkit.model import Briefing, Masthead, Update
 
 FEED_SIZE = 50
 EPOCH = date(1970, 1, 1)
@@ -38,19 +38,16 @@ def atom_feed(
     subtitle: str,
     feed_path: str,
     page_path: str,
-    absolute: Callable[[str], str],
+    site: Masthead,
 ) -> str:
-    """The newest `FEED_SIZE` of `briefings` (already newest first) as an Atom document.
-
-    `absolute` turns a site path (`briefings/x/`) into a full URL.
-    """
-    feed = FeedGenerator()
+    """The newest `FEED_SIZE` of `briefings` (already newest first) as an Atom document."""
+    absolute = site.absolute
+    feed = _feed(site)
     feed.id(absolute(page_path))
     feed.title(title)
     feed.subtitle(subtitle)
     feed.link(href=absolute(page_path), rel="alternate", type="text/html")
     feed.link(href=absolute(feed_path), rel="self", type="application/atom+xml")
-    feed.language("en")
     newest = briefings[:FEED_SIZE]
     feed.updated(_moment(max((b.last_changed for b in newest), default=EPOCH)))
     for briefing in newest:
@@ -69,23 +66,32 @@ def atom_feed(
     return xml.decode("utf-8")
 
 
+def _feed(site: Masthead) -> FeedGenerator:
+    """A feed with what every feed of the site shares: its author and language.
+
+    RFC 4287 (4.1.1) requires an author on the feed or on every entry; the site answers for all of them.
+    """
+    feed = FeedGenerator()
+    feed.author(name=site.publisher, uri=site.absolute(""))
+    feed.language("en")
+    return feed
+
+
 def _with_corrections(briefing: Briefing) -> str:
     """The entry's text: the briefing's corrections first, newest first, as its page shows them, then its summary."""
     notes = [f"Correction, {day(update.date)}: {update.note}" for update in reversed(briefing.corrections)]
     return " ".join([*notes, briefing.summary])
 
 
-def corrections_feed(
-    corrections: Sequence[tuple[Update, Briefing]], *, title: str, absolute: Callable[[str], str]
-) -> str:
+def corrections_feed(corrections: Sequence[tuple[Update, Briefing]], *, title: str, site: Masthead) -> str:
     """The newest `FEED_SIZE` corrections (already newest first) as an Atom document, one entry each."""
-    feed = FeedGenerator()
+    absolute = site.absolute
+    feed = _feed(site)
     feed.id(absolute(site_path(CORRECTIONS_PATH)))
     feed.title(title)
     feed.subtitle("Every correction made to a briefing, newest first")
     feed.link(href=absolute(site_path(CORRECTIONS_PATH)), rel="alternate", type="text/html")
     feed.link(href=absolute(CORRECTIONS_FEED), rel="self", type="application/atom+xml")
-    feed.language("en")
     newest = corrections[:FEED_SIZE]
     feed.updated(_moment(max((update.date for update, _ in newest), default=EPOCH)))
     for update, briefing in newest:

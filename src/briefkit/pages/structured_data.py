@@ -18,10 +18,14 @@ def structured_data(briefing: Briefing, catalog: Catalog, site: Masthead) -> Mar
     """A `<script type="application/ld+json">` element, safe inside HTML whatever the briefing holds."""
     absolute = site.absolute
     url = absolute(site_path(briefing_path(briefing)))
+    # Search engines' article guidelines ask for the author and publisher as objects with a name and
+    # a URL; the site answers for its briefings, so it is both.
+    site_itself = {"@type": "Organization", "name": site.publisher, "url": absolute("")}
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": briefing.title,
+        "author": site_itself,
         "description": briefing.summary,
         "datePublished": briefing.date.isoformat(),
         "dateModified": briefing.last_changed.isoformat(),
@@ -39,13 +43,13 @@ def structured_data(briefing: Briefing, catalog: Catalog, site: Masthead) -> Mar
             {
                 "@type": "CreativeWork",
                 "name": source.title,
-                "publisher": source.publisher,
+                "publisher": {"@type": "Organization", "name": source.publisher},
                 **({"datePublished": source.date.isoformat()} if source.date else {}),
                 **({"url": source.url} if source.url else {}),
             }
             for source in briefing.sources
         ],
-        "publisher": {"@type": "Organization", "name": site.name},
+        "publisher": site_itself,
     }
     text = json.dumps(data, ensure_ascii=False)
     # Inside <script>, only "</" (or "<!--") could end the element early; \\u escapes keep it JSON.
