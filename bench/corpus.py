@@ -1,7 +1,7 @@
 """A synthetic corpus of briefings in the project's own format, for benchmarks (fixed seed).
 
 400 to 900 words each; 1 to 3 topics out of 30; 0 to 6 names (out of 600 unless told); 1 to 3
-sources; dates over 8 years.
+sources; dates over 8 years (fewer topics and years when told, such as one topic in one year).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ WORDS = (
 ).split()
 TOPIC_COUNT = 30
 FIRST_DAY = date(2017, 1, 1)
-DAYS = 8 * 365
 
 
 def topics_yaml(count: int = TOPIC_COUNT) -> str:
@@ -42,7 +41,15 @@ def body(rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def write_corpus(root: Path, count: int, seed: int = 1, names_in_all: int = 600) -> list[Path]:
+def write_corpus(
+    root: Path,
+    count: int,
+    *,
+    seed: int = 1,
+    names_in_all: int = 600,
+    topic_count: int = TOPIC_COUNT,
+    years: int = 8,
+) -> list[Path]:
     """Write `count` briefings and a topic registry under `root/briefings`; return the briefing files.
 
     Names are drawn from `names_in_all`: half people, a third organizations, a sixth places.
@@ -50,14 +57,14 @@ def write_corpus(root: Path, count: int, seed: int = 1, names_in_all: int = 600)
     rng = random.Random(seed)
     briefings = root / "briefings"
     briefings.mkdir(parents=True, exist_ok=True)
-    (briefings / "topics.yml").write_text(topics_yaml(), encoding="utf-8")
+    (briefings / "topics.yml").write_text(topics_yaml(topic_count), encoding="utf-8")
     names = [f"Person {i}" for i in range(names_in_all // 2)]
     organizations = [f"Organization {i}" for i in range(names_in_all // 3)]
     places = [f"Place {i}" for i in range(names_in_all - len(names) - len(organizations))]
     files = []
     for i in range(count):
-        day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-        topics = rng.sample(range(TOPIC_COUNT), rng.randint(1, 3))
+        day = FIRST_DAY + timedelta(days=rng.randrange(years * 365))
+        topics = rng.sample(range(topic_count), rng.randint(1, min(3, topic_count)))
         n_names = rng.randint(0, 6)
         people = rng.sample(names, rng.randint(0, n_names))
         orgs = rng.sample(organizations, rng.randint(0, n_names - len(people)))

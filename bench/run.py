@@ -8,7 +8,9 @@ folder and built twice, in separate processes, on the same machine in the same r
 
 It prints wall time and peak memory of each, their ratios, the site's size, its largest HTML
 page, and what a reader downloads for a first search. Targets (issue 5): full/baseline at most
-1.2 in time and 1.3 in memory; the 5,000 build at most 5.5 times the 1,000 build.
+1.2 in time and 1.3 in memory; the 5,000 build at most 5.5 times the 1,000 build. The run fails
+(exit 1) when a page of the full site is over 200 KB or one of its internal links resolves to
+nothing: `--topics 1 --years 1` builds the corpus that tests the splitting of long lists hardest.
 """
 
 from __future__ import annotations
@@ -28,10 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
-from corpus import write_corpus
+from corpus import TOPIC_COUNT, write_corpus
 
 from briefkit.mkdocs.buildstats import STATS_VARIABLE as STATS
+from briefkit.pages.listing import PAGE_BYTES
+
+from linkcheck import broken_links
 
 REPO = Path(__file__).resolve().parent.parent
 MEASURE = textwrap.dedent(
@@ -168,7 +174,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds per measurement; the median is kept")
     parser.add_argument("--sizes", type=int, nargs="*", help="sizes to measure instead of 1,000 and 5,000")
     parser.add_argument("--names", type=int, default=600, help="how many distinct names the corpus draws from")
+    parser.add_argument("--topics", type=int, default=TOPIC_COUNT, help="how many topics the corpus has")
+    parser.add_argument("--years", type=int, default=8, help="how many years the corpus's dates span")
     args = parser.parse_args()
+    failures: list[str] = []
     sizes = args.sizes or ([1000, 5000, 10000] if args.large else [1000, 5000])
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -191,7 +200,7 @@ def main() -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as folder:
             corpus = Path(folder) / "corpus"
-            write_corpus(corpus, n, names_in_all=args.names)
+            write_corpus(corpus, n, names_in_all=args.names, topic_count=args.topics, years=args.years)
             base_root, full_root = Path(folder) / "baseline", Path(folder) / "full"
             baseline_project(base_root, corpus)
             full_project(full_root, corpus)
@@ -219,9 +228,16 @@ def main() -> None:
             print("         (the first pair builds into an empty site folder, the others over the last build's)")
             if parts:
                 print(describe(parts, base))
+            if full.largest_kb * 1024 > PAGE_BYTES:
+                failures.append(f"at {n:,} briefings, {full.largest} is {full.largest_kb:.0f} KB, over 200 KB")
+            broken = broken_links(full_root / "site")
+            print(f"         {len(broken)} broken internal links in the full site")
+            failures += [f"at {n:,} briefings, a broken link: {link}" for link in broken[:20]]
     if 1000 in results and 5000 in results:
         growth = results[5000][1].wall / results[1000][1].wall
         print(f"growth: the 5,000 build takes {growth:.2f} times the 1,000 build (target: at most 5.5)")
+    if failures:
+        sys.exit("FAILED:\n" + "\n".join(failures))
 
 
 if __name__ == "__main__":

@@ -127,6 +127,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["4: summary: is 301 characters long, more than 300; shorten it to one or two sentences"],
     ),
     (
+        "title too long",
+        briefing(title="Huawei " * 22),
+        ["2: title: is 153 characters long, more than 150; shorten it to a few words"],
+    ),
+    (
         "no sources",
         HEAD + "sources: []\n---\nbody\n",
         ["6: sources: is empty; give at least one source, with 'publisher:' and 'title:'"],

@@ -93,7 +93,7 @@ def audit_site(
     for year, briefings in catalog.by_year():
         # A long year lists its briefings on month pages, and only links to those from its own page.
         months = archive_months(year, briefings)
-        for page in [target for _, target, _ in months] or [year_path(year)]:
+        for page in [part.path for month in months for part in month.parts] or [year_path(year)]:
             archive.update(_linked_targets(site, output_of(page)))
     for briefing in catalog.briefings:
         count = archive[url(briefing_path(briefing))]
@@ -108,8 +108,9 @@ def audit_site(
         years = timeline_years(topic_path(topic), catalog.by_topic[key])
         linked: Counter[str] = Counter()
         if years:  # a long timeline: its briefings are listed on its year pages
-            for _, year_page, _ in years:
-                linked.update(_linked_targets(site, output_of(year_page)))
+            for split_year in years:
+                for list_page in split_year.list_pages:
+                    linked.update(_linked_targets(site, output_of(list_page)))
         else:
             linked = _linked_targets(site, page, section="timeline")
         expected = {url(briefing_path(b)) for b in catalog.by_topic[key]}

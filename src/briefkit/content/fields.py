@@ -9,6 +9,7 @@ from typing import Literal
 
 Kind = Literal["text", "date", "boolean", "topics", "names", "sources", "url", "id", "updates"]
 
+TITLE_MAX = 150
 SUMMARY_MAX = 300
 TOPICS_MAX = 5
 NAMES_MAX = 40
@@ -37,8 +38,9 @@ BRIEFING_FIELDS: tuple[FieldSpec, ...] = (
         "title",
         "text",
         True,
-        "The headline: what happened, in a few words.",
+        f"The headline: what happened, in a few words; at most {TITLE_MAX} characters.",
         'title: Huawei offers governments "no-spy" agreements',
+        max_length=TITLE_MAX,
     ),
     FieldSpec(
         "date",

@@ -107,7 +107,8 @@ class FieldChecker:
             self.report(
                 line,
                 field,
-                f"is {len(text)} characters long, more than {spec.max_length}; shorten it to one or two sentences",
+                f"is {len(text)} characters long, more than {spec.max_length}; "
+                + ("shorten it to a few words" if spec.name == "title" else "shorten it to one or two sentences"),
             )
             return None
         return text

@@ -16,7 +16,15 @@ from markupsafe import Markup
 from briefkit.content.fields import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS
 from briefkit.model import GeneratedPage, NameKind
 from briefkit.pages.citations import render_citations
-from briefkit.pages.listing import LATEST_ON_SPLIT, NAMES_LIMIT, archive_months, timeline_years
+from briefkit.pages.listing import (
+    LATEST_ON_SPLIT,
+    LIST_BYTES,
+    archive_months,
+    in_parts,
+    most_named,
+    name_bytes,
+    timeline_years,
+)
 from briefkit.pages.mentions import link_first_mentions
 from briefkit.pages.mistakes import MISTAKES
 from briefkit.pages.render import PageRenderer, newest
@@ -35,6 +43,7 @@ from briefkit.workers import in_order
 
 if TYPE_CHECKING:
     from briefkit.model import Briefing
+    from briefkit.pages.listing import Month
 
 HOME_LATEST = 10
 REFERENCE_PATH = "contributing/reference.md"
@@ -122,8 +131,9 @@ def corrections_page(renderer: PageRenderer) -> list[GeneratedPage]:
 def timeline_pages(
     renderer: PageRenderer, template: str, path: str, subject: str, briefings: list[Briefing], **values: object
 ) -> list[GeneratedPage]:
-    """A topic's or a name's page, and its year pages when its timeline is long."""
+    """A topic's or a name's page, and its year (and month) pages when its timeline is long."""
     years = timeline_years(path, briefings)
+    search_kind = values["search_kind"]
     pages = [
         GeneratedPage.of(
             path,
@@ -131,42 +141,79 @@ def timeline_pages(
             updated=newest(briefings),
         )
     ]
-    for year, year_page, group in years:
+    for year in years:
         content = renderer.render(
             "timeline-year.md.j2",
-            year_page,
+            year.path,
             subject=subject,
-            year=year,
-            briefings=group,
+            year=year.year,
+            briefings=year.briefings,
+            months=year.months,
             parent=path,
-            search_kind=values["search_kind"],
+            search_kind=search_kind,
         )
-        pages.append(GeneratedPage.of(year_page, content, updated=newest(group)))
+        pages.append(GeneratedPage.of(year.path, content, updated=newest(year.briefings)))
+        up = [(f"All of {year.year}", year.path), (f"All of {subject}", path)]
+        for month in year.months:
+            title = f"{subject}: {month.briefings[0].date:%B %Y}"
+            description = f"Every briefing of {month.briefings[0].date:%B %Y} on {subject}."
+            pages += month_pages(renderer, month, title=title, description=description, up=up, search_kind=search_kind)
     return pages
 
 
+def month_pages(
+    renderer: PageRenderer,
+    month: Month,
+    *,
+    title: str,
+    description: str,
+    up: list[tuple[str, str]],
+    search_kind: object = None,
+) -> list[GeneratedPage]:
+    """A month of a long year, one page per part, each linking to the others and `up` the list."""
+    return [
+        GeneratedPage.of(
+            part.path,
+            renderer.render(
+                "list-part.md.j2",
+                part.path,
+                title=title,
+                description=description,
+                search_kind=search_kind,
+                briefings=part.briefings,
+                parts=month.parts,
+                number=part.number,
+                up=up,
+            ),
+            updated=newest(part.briefings),
+        )
+        for part in month.parts
+    ]
+
+
 def archive_pages(renderer: PageRenderer) -> list[GeneratedPage]:
-    """The archive's index, a page per year, and a page per month of the years too long for one."""
+    """The archive's index, a page per year, and a page per month (or part) of the years too long for one."""
     pages = []
     years = []
     for year, briefings in renderer.catalog.by_year():
         path = year_path(year)
-        split = archive_months(year, briefings)
-        months = split or [(month, "", list(group)) for month, group in groupby(briefings, key=lambda b: b.date.month)]
-        index_links = [
-            (month, relative_url("archive/index.md", target or path, "" if target else f"month-{month}"), group)
-            for month, target, group in months
-        ]
+        months = archive_months(year, briefings)
+        by_month = [(month, list(group)) for month, group in groupby(briefings, key=lambda b: b.date.month)]
+        if months:
+            index_links = [(m.month, relative_url("archive/index.md", m.path), m.briefings) for m in months]
+        else:
+            index_links = [
+                (month, relative_url("archive/index.md", path, f"month-{month}"), group) for month, group in by_month
+            ]
         years.append((year, path, briefings, index_links))
-        year_links = [(month, relative_url(path, target) if target else "", group) for month, target, group in months]
-        content = renderer.render("archive-year.md.j2", path, year=year, months=year_links, split=bool(split))
+        content = renderer.render("archive-year.md.j2", path, year=year, months=months, by_month=by_month)
         pages.append(GeneratedPage.of(path, content, updated=newest(briefings)))
-        for _, target, group in split:
-            label = group[0].date.strftime("%B %Y")
-            content = renderer.render(
-                "archive-month.md.j2", target, label=label, year=year, briefings=group, parent=path
+        up = [(f"All of {year}", path), ("All years", "archive/index.md")]
+        for month in months:
+            label = month.briefings[0].date.strftime("%B %Y")
+            pages += month_pages(
+                renderer, month, title=f"Archive: {label}", description=f"Every briefing of {label}.", up=up
             )
-            pages.append(GeneratedPage.of(target, content, updated=newest(group)))
     latest = newest(renderer.catalog.briefings)
     index = renderer.render("archive.md.j2", "archive/index.md", years=years)
     return [GeneratedPage.of("archive/index.md", index, updated=latest), *pages]
@@ -181,18 +228,17 @@ def name_indexes(renderer: PageRenderer) -> list[GeneratedPage]:
         path = kind_index_path(kind)
         names = catalog.names_of(kind)
         letters: list[tuple[str, str, int]] = []
-        if len(names) > NAMES_LIMIT:
-            # Alphabetical pages of at most NAMES_LIMIT names each, labelled by their first and last
-            # names: bounded whatever the names' initials (a thousand names may share one letter).
+        if sum(name_bytes(item) for item in names) > LIST_BYTES:
+            # Alphabetical parts, each as long as fits, labelled by their first and last names:
+            # bounded whatever the names' initials (a thousand names may share one letter).
             ordered = sorted(names, key=lambda item: (item[0].casefold(), item[0]))
-            for number, start in enumerate(range(0, len(ordered), NAMES_LIMIT), start=1):
-                group = ordered[start : start + NAMES_LIMIT]
+            for number, group in enumerate(in_parts(ordered, name_bytes), start=1):
                 label = f"{group[0][0]} – {group[-1][0]}"
-                part_path = f"{kind.value}/all-{number}.md"
-                letters.append((label, part_path, len(group)))
+                part = f"{kind.value}/all-{number}.md"
+                letters.append((label, part, len(group)))
                 content = renderer.render(
                     "names-index.md.j2",
-                    part_path,
+                    part,
                     kind=kind,
                     title=f"{kind.label}: {label}",
                     kind_singular=kind.singular,
@@ -200,8 +246,8 @@ def name_indexes(renderer: PageRenderer) -> list[GeneratedPage]:
                     letters=[],
                     total=len(group),
                 )
-                pages.append(GeneratedPage.of(part_path, content, updated=latest))
-            names = names[: LATEST_ON_SPLIT * 10]  # the index keeps the most named, then the parts
+                pages.append(GeneratedPage.of(part, content, updated=latest))
+            names = most_named(names)  # the index keeps the most named, then the parts
         content = renderer.render(
             "names-index.md.j2",
             path,
