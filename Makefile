@@ -9,7 +9,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build lint typecheck workflows check lock bench bench-search bench-serve clean
+.PHONY: serve test build lint typecheck workflows check lock screenshots bench bench-search bench-serve clean
 
 # Every Python package the project uses (runtime, dev tools, the properdocs and zensical extras)
 # at one version, with the hashes of its files. Made by pip-tools' pip-compile: it resolves with
@@ -66,6 +66,13 @@ workflows: $(BIN)/.installed
 
 test: lint typecheck workflows node_modules/.installed  ## Lint, type-check, audit the workflows and run the whole test suite
 	$(BIN)/pytest
+
+# The README's two screenshots, from the reader's path that the browser tests walk; the tests
+# themselves write only under test-output/, so that `make test` leaves the tree as it found it.
+screenshots: $(BIN)/.installed node_modules/.installed  ## Refresh the README's screenshots (home and a topic page) in Chromium
+	$(BIN)/pytest -q tests/test_reader.py -k follows_topics
+	cp test-output/screenshots/1-home.png docs/assets/screenshots/home.png
+	cp test-output/screenshots/2-topic-timeline.png docs/assets/screenshots/topic.png
 
 bench: $(BIN)/.installed  ## Full build against a plain MkDocs baseline at 1,000 and 5,000 briefings (ARGS=--large for 10,000)
 	$(BIN)/python bench/run.py $(ARGS)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
 
 from browsing import CHROMIUM, CHROMIUM_ARGS, Reader
+from environment import build_environment
 from serve import serve
 
 if TYPE_CHECKING:
@@ -23,6 +27,30 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Property tests: no deadline anywhere (a slow machine is not a failure); under CI, the same
+# examples on every run (a fixed seed, no example database), so that a red run can be rerun.
+settings.register_profile("ci", deadline=None, derandomize=True, database=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
+
+
+@contextmanager
+def stops_if_hung(seconds: int = 60) -> Iterator[None]:
+    """Fail the test if what it runs has not finished after `seconds`: a guard against a hung suite,
+    not a measure (nothing is timed; the test asserts on what happened)."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 TOPICS = """\
 5g-security:
@@ -99,9 +127,7 @@ class Project:
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         """Run `mkdocs build --strict` as a maintainer would, in a separate process."""
-        # The site's address and edit links come from the environment: only what the test gives counts.
-        inherited = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "BRIEFKIT_EDIT_URI")}
-        env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        env = build_environment(env)
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
             cwd=self.root,

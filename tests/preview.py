@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import queue
 import re
 import signal
@@ -14,6 +13,8 @@ import time
 import urllib.error
 import urllib.request
 from typing import TYPE_CHECKING
+
+from environment import build_environment
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,7 +33,7 @@ class Preview:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            env=build_environment(env),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

@@ -18,6 +18,8 @@ from conftest import REPO, briefing
 from linkcheck import broken_links
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from conftest import Project
 
 
@@ -153,6 +155,17 @@ def test_a_small_site_has_every_page_and_no_broken_link(project: Project) -> Non
         "Tariffs rise to 25%",
         "Australia excludes high-risk vendors",
     ]
+
+
+def test_the_build_says_where_its_time_went(project: Project, tmp_path: Path) -> None:
+    add_three(project)
+    stats = tmp_path / "stats.json"
+    build = project.build(env={"BRIEFKIT_BUILD_STATS": str(stats)})
+    assert build.returncode == 0, build.log
+    seconds = json.loads(stats.read_text(encoding="utf-8"))["seconds"]
+    assert list(seconds) == ["generate", "pages", "audit", "search"]
+    # Generating is timed from the start of the hook's work, not from after it.
+    assert seconds["generate"] > 0
 
 
 def test_drafts_are_nowhere_in_a_build(project: Project) -> None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_repo(tmp_path_factory.mktemp("real") / "repo")
-    build = project.build(env={"SOURCE_DATE_EPOCH": "1764000000"})
+    build = project.build()
     assert build.returncode == 0, build.log
     return project
 
@@ -87,7 +87,7 @@ def differing(left: Path, right: Path) -> list[str]:
 def test_builds_are_reproducible(real: Project, tmp_path: Path) -> None:
     """Same input, another checkout path, another time: the same bytes, but for the sitemap's build date."""
     other = copy_repo(tmp_path / "elsewhere" / "checkout")
-    assert other.build(env={"SOURCE_DATE_EPOCH": "1764000000"}).returncode == 0
+    assert other.build().returncode == 0
     assert differing(real.root / "site", other.root / "site") == []
 
     later = copy_repo(tmp_path / "later")

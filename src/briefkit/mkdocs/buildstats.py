@@ -34,6 +34,11 @@ class BuildStats:
     """Each process: this one, the largest of the second ones, Pagefind."""
     _last: float = field(default_factory=time.monotonic)
 
+    @classmethod
+    def since(cls, started: float) -> BuildStats:
+        """Stats whose first part began at `started`, a reading of `time.monotonic()`."""
+        return cls(_last=started)
+
     def lap(self, part: str) -> None:
         now = time.monotonic()
         self.seconds[part] = round(now - self._last, 3)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from briefkit.audit import audit_site
 from briefkit.content.load import Layout
 from briefkit.content.problems import Severity, plural
 from briefkit.mkdocs import kept_index
-from briefkit.mkdocs.buildstats import peak_mb
+from briefkit.mkdocs.buildstats import BuildStats, peak_mb
 from briefkit.mkdocs.converter import FITS, Converter
 from briefkit.mkdocs.generated_files import add_pages
 from briefkit.mkdocs.headings import add_headings
@@ -95,6 +96,7 @@ class Adapter:
         self.kept_index = keeping and kept_index.set_aside(Path(config.site_dir))
 
     def on_files(self, files: Files, config: Any) -> Files:
+        started = time.monotonic()
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir).resolve().relative_to(root.resolve())
         masthead = Masthead(config.site_name, config.site_url or "http://127.0.0.1:8000/", config.site_author or "")
@@ -113,7 +115,12 @@ class Adapter:
         if others and not self.plain:
             # Said once a build, so that a site owner who adds a plugin knows why the build got slower.
             log.info(f"one process: {others} configured, and must see every page as MkDocs alone builds it")
-        self.build = BuildState(site, {page.path: page for page in site.pages}, alone=not others and not self.plain)
+        self.build = BuildState(
+            site,
+            {page.path: page for page in site.pages},
+            alone=not others and not self.plain,
+            stats=BuildStats.since(started),
+        )
         self.build.stats.lap("generate")
         add_pages(files, config, site.pages, root)
         return files
