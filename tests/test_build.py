@@ -112,8 +112,8 @@ def test_a_small_site_has_every_page_and_no_broken_link(project: Project) -> Non
     add_three(project)
     build = project.build()
     assert build.returncode == 0, build.log
-    # 19 generated pages, with the corrections and search pages, and the hand-written home page
-    assert "INFO    -  briefings: 3 briefings, 2 topics, 20 pages" in build.log
+    # 20 generated pages, with the corrections, search and command pages, and the hand-written home page
+    assert "INFO    -  briefings: 3 briefings, 2 topics, 21 pages" in build.log
     assert "No briefing has needed a correction so far." in project.page("corrections")
     for key in ("2019-05-14-no-spy", "2019-05-10-tariffs", "2018-08-23-australia"):
         assert (build.site / "briefings" / key / "index.html").is_file()

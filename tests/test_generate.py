@@ -82,7 +82,7 @@ def test_generated_files_build_without_the_hook(project: Project, tmp_path: Path
     assert main(["--root", str(project.root), "generate", "--out", str(tmp_path / "generated")]) == 0
     shutil.copytree(tmp_path / "generated", docs, dirs_exist_ok=True)
     config = MKDOCS_YML.replace(f"hooks:\n  - {REPO / 'hooks' / 'briefings.py'}\n", "")
-    config += "not_in_nav: |\n  /briefings/\n  /topics/*.md\n  /archive/*.md\n  /corrections/\n  /search/\n  /contributing/\n  .briefkit-generated\n"
+    config += "not_in_nav: |\n  /briefings/\n  /topics/*.md\n  /archive/*.md\n  /corrections/\n  /search/\n  /contributing/\n  /owners/\n  .briefkit-generated\n"
     (tmp_path / "plain" / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],

@@ -31,7 +31,7 @@ def built(project: Project) -> tuple[Path, Catalog]:
     project.add("2018/2018-08-23-c.md", briefing(title="C", date="2018-08-23", topics="[5g-security]"))
     build = project.build()
     assert build.returncode == 0, build.log
-    assert "INFO    -  briefings: 3 briefings, 2 topics, 17 pages" in build.log
+    assert "INFO    -  briefings: 3 briefings, 2 topics, 18 pages" in build.log
     content = load_content(Layout(project.root))
     return build.site, Catalog(content.briefings, content.topics)
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefkit.commands import parser
 from briefkit.content.load import Layout, load_content
 from briefkit.content.problems import Severity, count_errors, plural
 from briefkit.content.scaffold import NewBriefing, ScaffoldError, resolve_topics, write_new_briefing
 from briefkit.content.topics import load_topics
-from briefkit.engines import ENGINES, EngineMissing, build
+from briefkit.engines import EngineMissing, build
 from briefkit.model import Masthead
 from briefkit.outputs.write import write_pages
 
@@ -23,47 +23,8 @@ from briefkit.site import build_site, masthead_from_config
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="briefkit", description=__doc__)
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path.cwd(),
-        help="the project folder, holding mkdocs.yml and briefings/ (default: here)",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = commands.add_parser("check", help="validate briefings and the topic registry without building")
-    check.add_argument("paths", nargs="*", type=Path, help="only report on these files (default: all)")
-    check.add_argument(
-        "--format",
-        choices=("text", "github"),
-        default="text",
-        help="github prints workflow annotations shown on a pull request's diff",
-    )
-
-    generate = commands.add_parser("generate", help="write the generated pages as Markdown files")
-    generate.add_argument("--out", type=Path, required=True, help="the folder to write to")
-    generate.add_argument("--drafts", action="store_true", help="include drafts")
-    generate.add_argument(
-        "--site-url",
-        help="the published address, for feeds and open data (default: $SITE_URL, else mkdocs.yml's site_url)",
-    )
-    generate.add_argument("--site-name", help="the site's name, for feeds (default: mkdocs.yml's site_name)")
-
-    new = commands.add_parser("new", help="write a new briefing with every field, ready to fill in")
-    new.add_argument("title", nargs="?", help="the briefing's title (asked for when left out, in a terminal)")
-    new.add_argument("--topic", action="append", default=[], help="a topic key; repeat for more")
-    new.add_argument("--date", type=_iso_date, help="the day of the development, YYYY-MM-DD (default: today)")
-
-    commands.add_parser("schema", help="print the JSON Schema of a briefing's front-matter")
-
-    build = commands.add_parser("build", help="build the whole site with MkDocs, ProperDocs or Zensical")
-    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine to build with (default: mkdocs)")
-    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site (default: the configuration's)")
-    build.add_argument("--strict", action="store_true", help="stop on any warning (MkDocs and ProperDocs)")
-
-    args = parser.parse_args(argv)
-    root: Path = args.root.resolve()
+    args = parser().parse_args(argv)
+    root: Path = (args.root or Path.cwd()).resolve()
     if args.command == "check":
         return run_check(root, args.paths, args.format)
     if args.command == "generate":
@@ -75,13 +36,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return run_new(root, args.title, args.topic, args.date)
     return 2  # pragma: no cover - argparse rejects unknown commands
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2019-05-14") from None
 
 
 def run_new(root: Path, title: str | None, topics: list[str], day: date | None) -> int:

@@ -26,7 +26,6 @@ from briefkit.paths import site_path
 from briefkit.search.indexing import Indexing, SearchIndexError, completed
 from briefkit.site import build_site, masthead_from_config
 
-ENGINES = ("mkdocs", "properdocs", "zensical")
 CONFIG = "mkdocs.yml"
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 from briefkit.catalog import Catalog
 from briefkit.content.load import Content, Layout, config_settings, load_content
 from briefkit.content.problems import Problem
+from briefkit.content.redirects import problems_with
 from briefkit.model import GeneratedPage, Masthead
 from briefkit.outputs.feeds import atom_feed, corrections_feed, opml
 from briefkit.outputs.opendata import BRIEFINGS_JSON, TOPICS_JSON, briefings_json, topics_json
 from briefkit.outputs.schema_json import SCHEMA_PATH, json_schema_text
 from briefkit.pages.generate import all_pages
+from briefkit.pages.redirects import redirect_pages
 from briefkit.pages.render import PageRenderer
 from briefkit.pages.template_cache import use_template_cache
 from briefkit.paths import (
@@ -85,10 +87,21 @@ def build_site(
         own_robots = (layout.docs_dir / ROBOTS_PATH).is_file()
         files = partial(data_files, catalog, info, content, robots=not own_robots)
         pages = all_pages(renderer, welcome, run=run_shared if two else in_order, more=[files])
+        pages += redirect_pages(content.redirects, info)
         content.problems.extend(_overwritten(layout, pages))
+        shown = layout.shown(layout.redirects_file)
+        content.problems.extend(problems_with(content.redirects, _addresses(layout, pages), shown))
         if content.errors:
             pages = []
     return Site(layout, content, catalog, pages)
+
+
+def _addresses(layout: Layout, pages: list[GeneratedPage]) -> set[str]:
+    """The address of every page of the site: the generated ones and the docs folder's own."""
+    generated = {site_path(page.path) for page in pages if page.path.endswith(".md")}
+    docs = layout.docs_dir
+    written = {site_path(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")} if docs.is_dir() else set()
+    return generated | written
 
 
 def _overwritten(layout: Layout, pages: list[GeneratedPage]) -> list[Problem]:

@@ -14,11 +14,12 @@ import yaml
 from briefkit.content.loader import Expectations, read_briefing
 from briefkit.content.names import Name, NameResolver, load_names
 from briefkit.content.problems import Problem, Severity, count_errors, sort_problems
+from briefkit.content.redirects import Redirect, load_redirects
 from briefkit.content.topics import load_topics, topic_spellings
 from briefkit.model import Briefing, NameKind, Topic
 from briefkit.workers import in_order, run_shared, wanted
 
-REGISTRY_FILES = ("topics.yml", "names.yml")
+REGISTRY_FILES = ("topics.yml", "names.yml", "redirects.yml")
 """Files that belong in briefings/ beside the year folders."""
 
 
@@ -46,6 +47,10 @@ class Layout:
     @property
     def names_file(self) -> Path:
         return self.briefings_dir / "names.yml"
+
+    @property
+    def redirects_file(self) -> Path:
+        return self.briefings_dir / "redirects.yml"
 
     @property
     def docs_dir(self) -> Path:
@@ -90,6 +95,8 @@ class Content:
     problems: list[Problem] = field(default_factory=list)
     names: dict[str, Name] = field(default_factory=dict)
     """The names registry (briefings/names.yml), empty when there is none."""
+    redirects: list[Redirect] = field(default_factory=list)
+    """Old addresses and the pages they lead to (briefings/redirects.yml)."""
 
     @property
     def errors(self) -> int:
@@ -125,13 +132,15 @@ def load_content(
     problems.extend(resolver.problems)
     problems.extend(_cross_checks(briefings, topics))
     problems.extend(_kinds_disagree(briefings, registry))
+    redirects, redirect_problems = load_redirects(layout.redirects_file, layout.shown(layout.redirects_file))
+    problems.extend(redirect_problems)
     if only is not None:
         asked = {layout.shown(path.resolve()) for path in only}
-        registries = {layout.shown(layout.topics_file), layout.shown(layout.names_file)}
+        registries = {layout.shown(layout.briefings_dir / name) for name in REGISTRY_FILES}
         # The registries' errors concern every briefing; their warnings only someone who asked about them.
         problems = [p for p in problems if p.path in asked or (p.path in registries and p.severity is Severity.ERROR)]
     briefings.sort(key=lambda b: (b.date, b.key), reverse=True)
-    return Content(topics, briefings, sort_problems(problems), registry)
+    return Content(topics, briefings, sort_problems(problems), registry, redirects)
 
 
 def _candidate_files(layout: Layout, problems: list[Problem]) -> list[Path]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from briefkit.commands import reference
 from briefkit.content.fields import BRIEFING_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS
 from briefkit.model import GeneratedPage, NameKind
 from briefkit.pages.citations import render_citations
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
 HOME_LATEST = 10
 REFERENCE_PATH = "contributing/reference.md"
+COMMANDS_PATH = "owners/commands.md"
 
 
 Job = Callable[[], list[GeneratedPage]]
@@ -116,7 +118,13 @@ def front_pages(renderer: PageRenderer, welcome: str) -> list[GeneratedPage]:
                 mistakes=[(m, m.problems()) for m in MISTAKES],
             ),
         ),
+        GeneratedPage.of(COMMANDS_PATH, renderer.render("commands.md.j2", COMMANDS_PATH, **_commands())),
     ]
+
+
+def _commands() -> dict[str, object]:
+    options, commands = reference()
+    return {"options": options, "commands": commands}
 
 
 def corrections_page(renderer: PageRenderer) -> list[GeneratedPage]:
