@@ -151,9 +151,11 @@ class Build:
 
 
 def copy_repo(target: Path) -> Project:
+    """A copy of this repository's site in `target`: its mkdocs.yml, docs, briefings and hook."""
     target.mkdir(parents=True)
     for name in ("docs", "briefings", "hooks"):
         shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The templates folder is watched by `mkdocs serve`; the copy builds with the installed package.
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/pages/templates\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Project(target)
@@ -161,16 +163,7 @@ def copy_repo(target: Path) -> Project:
 
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Project:
-    """A copy of this repository's site: its mkdocs.yml, docs, briefings and hook."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("docs", "briefings", "hooks"):
-        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    # The templates folder is watched by `mkdocs serve`; the copy builds with the installed package.
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  - src/briefkit/pages/templates\n", "")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return Project(root)
+    return copy_repo(tmp_path / "repo")
 
 
 @pytest.fixture
