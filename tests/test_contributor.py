@@ -46,10 +46,10 @@ def run(root: str, *args: str) -> int:
 def test_new_check_build(repo_copy: Project, capsys: pytest.CaptureFixture[str]) -> None:
     root = str(repo_copy.root)
     assert (
-        run(root, "new", "Example Authority sets 5G test rules", "--topic", "5g-security", "--date", "2020-12-01") == 0
+        run(root, "new", "Example Authority sets 5G test rules", "--topic", "5g-security", "--date", "2021-03-01") == 0
     )
     written = capsys.readouterr().out.strip()
-    assert written == "briefings/2020/2020-12-01-example-authority-sets-5g-test-rules.md"
+    assert written == "briefings/2021/2021-03-01-example-authority-sets-5g-test-rules.md"
     path = repo_copy.root / written
 
     # Left as scaffolded, the briefing does not pass: placeholders never reach the site.
@@ -71,10 +71,10 @@ def test_new_check_build(repo_copy: Project, capsys: pytest.CaptureFixture[str])
 
     build = repo_copy.build(env={"BRIEFKIT_EDIT_URI": EDIT})
     assert build.returncode == 0, build.log
-    key = "2020-12-01-example-authority-sets-5g-test-rules"
+    key = "2021-03-01-example-authority-sets-5g-test-rules"
     title = "Example Authority sets 5G test rules"
     assert title in titles_in_order(timeline(repo_copy.page("topics/5g-security")))
-    assert title in titles_in_order(repo_copy.page("archive/2020"))
+    assert title in titles_in_order(repo_copy.page("archive/2021"))
     assert titles_in_order(repo_copy.page(""))[0] == title
     page = repo_copy.page(f"briefings/{key}")
     assert (
