@@ -87,10 +87,13 @@ def build_site(
         own_robots = (layout.docs_dir / ROBOTS_PATH).is_file()
         files = partial(data_files, catalog, info, content, robots=not own_robots)
         pages = all_pages(renderer, welcome, run=run_shared if two else in_order, more=[files])
-        pages += redirect_pages(content.redirects, info)
         content.problems.extend(_overwritten(layout, pages))
-        shown = layout.shown(layout.redirects_file)
-        content.problems.extend(problems_with(content.redirects, _addresses(layout, pages), shown))
+        if content.redirects:  # every page's address is worked out only when there is a redirect to check
+            shown = layout.shown(layout.redirects_file)
+            content.problems.extend(problems_with(content.redirects, _addresses(layout, pages), shown))
+            redirected = redirect_pages(content.redirects, info)
+            content.problems.extend(_overwritten(layout, redirected))
+            pages += redirected
         if content.errors:
             pages = []
     return Site(layout, content, catalog, pages)
