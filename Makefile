@@ -9,7 +9,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build lint typecheck workflows check lock screenshots bench bench-search bench-serve clean
+.PHONY: serve test build lint typecheck workflows check lock screenshots frozen-site bench bench-search bench-serve clean
 
 # Every Python package the project uses (runtime, dev tools, the properdocs and zensical extras)
 # at one version, with the hashes of its files. Made by pip-tools' pip-compile: it resolves with
@@ -73,6 +73,11 @@ screenshots: $(BIN)/.installed node_modules/.installed  ## Refresh the README's 
 	$(BIN)/pytest -q tests/test_reader.py -k follows_topics
 	cp test-output/screenshots/1-home.png docs/assets/screenshots/home.png
 	cp test-output/screenshots/2-topic-timeline.png docs/assets/screenshots/topic.png
+
+# The frozen site's listing of output files and their hashes (tests/test_frozen_site.py compares a
+# build with it): remade when a change is meant to change pages, and committed with that change.
+frozen-site: $(BIN)/.installed  ## Record the frozen site's output files anew (after a change meant to change pages)
+	$(BIN)/python tests/frozen_site.py
 
 bench: $(BIN)/.installed  ## Full build against a plain MkDocs baseline at 1,000 and 5,000 briefings (ARGS=--large for 10,000)
 	$(BIN)/python bench/run.py $(ARGS)
