@@ -60,7 +60,7 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-# The GitHub workflows' security audit, offline (tests/test_workflows.py runs it too).
+# The GitHub workflows' security audit, offline (tests/repository/test_workflows.py runs it too).
 workflows: $(BIN)/.installed
 	$(BIN)/zizmor --offline .github/workflows/
 
@@ -70,11 +70,11 @@ test: lint typecheck workflows node_modules/.installed  ## Lint, type-check, aud
 # The README's two screenshots, from the reader's path that the browser tests walk; the tests
 # themselves write only under test-output/, so that `make test` leaves the tree as it found it.
 screenshots: $(BIN)/.installed node_modules/.installed  ## Refresh the README's screenshots (home and a topic page) in Chromium
-	$(BIN)/pytest -q tests/test_reader.py -k follows_topics
+	$(BIN)/pytest -q tests/real_site/test_reader.py -k follows_topics
 	cp test-output/screenshots/1-home.png docs/assets/screenshots/home.png
 	cp test-output/screenshots/2-topic-timeline.png docs/assets/screenshots/topic.png
 
-# The frozen site's listing of output files and their hashes (tests/test_frozen_site.py compares a
+# The frozen site's listing of output files and their hashes (tests/mkdocs/test_frozen_site.py compares a
 # build with it): remade when a change is meant to change pages, and committed with that change.
 frozen-site: $(BIN)/.installed  ## Record the frozen site's output files anew (after a change meant to change pages)
 	$(BIN)/python tests/frozen_site.py

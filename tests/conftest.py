@@ -10,6 +10,7 @@ import sys
 import textwrap
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
+
+TODAY = date(2026, 11, 28)
+"""The day tests that check dates in the future take as today, so that they never age."""
 
 # Property tests: no deadline anywhere (a slow machine is not a failure); under CI, the same
 # examples on every run (a fixed seed, no example database), so that a red run can be rerun.

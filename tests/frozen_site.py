@@ -2,7 +2,7 @@
 
 Its output is recorded file by file (path and SHA-256) in `tests/fixtures/frozen-site.sha256`.
 A change that is meant to change nothing, such as moving code between packages or a faster way to
-build, must leave every one of those files byte for byte as it was; tests/test_frozen_site.py
+build, must leave every one of those files byte for byte as it was; tests/mkdocs/test_frozen_site.py
 checks that. When a change is meant to change pages (a new feature, a theme update), the listing
 is made again with `make frozen-site` and committed with the change, so that its diff shows which
 files the change touched.

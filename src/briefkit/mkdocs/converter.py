@@ -19,8 +19,9 @@ import logging
 from typing import Any
 
 import markdown
-import mkdocs
 from mkdocs.structure.toc import get_toc
+
+import mkdocs
 
 TESTED_MKDOCS = ("1.6.1",)
 """The MkDocs versions whose `Page.render` this copies, tested."""

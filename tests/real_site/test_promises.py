@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from briefkit.cli import main
 from briefkit.search.indexing import indexed_urls
 
+from built_pages import live_markup
 from conftest import briefing
-from test_build import live_markup
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from built_pages import files_of
 from conftest import REPO, copy_repo
 
 if TYPE_CHECKING:
@@ -28,10 +29,6 @@ def with_owners_plugins(project: Project) -> Project:
     text = text.replace("  - hooks/briefings.py\n", f"  - hooks/briefings.py\n  - {RECORDER}\n")
     config.write_text(text, encoding="utf-8")
     return project
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
 def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(tmp_path: Path) -> None:
@@ -59,7 +56,7 @@ def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(
         event, path, characters = line.split("\t")
         assert path not in seen[event], f"{path} shown twice to {event}"
         seen[event][path] = int(characters)
-    written = {path for path in site_files(two.site) if path.endswith("index.html")}
+    written = {path for path in files_of(two.site) if path.endswith("index.html")}
     assert set(seen["post"]) == set(seen["context"]) == written
     assert [path for path, characters in seen["context"].items() if characters == 0] == []
     assert {f"{url}index.html" for url in briefings} <= written
@@ -67,7 +64,7 @@ def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(
     # And the site is the one a one-process build of the same project writes.
     one = single.build(env={**ONE, "RECORD_PAGES": str(tmp_path / "single.tsv")})
     assert one.returncode == 0, one.log
-    one_files, two_files = site_files(one.site), site_files(two.site)
+    one_files, two_files = files_of(one.site), files_of(two.site)
     assert sorted(one_files) == sorted(two_files)
     assert [name for name in one_files if one_files[name] != two_files[name]] == []
 

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
+from built_pages import live_markup
 from conftest import MKDOCS_YML, TOPICS, Project, briefing
-from test_build import live_markup
 
 HOSTILE = [
     "<script>alert(1)</script>",

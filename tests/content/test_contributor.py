@@ -13,8 +13,8 @@ import pytest
 
 from briefkit.cli import main
 
+from built_pages import timeline, titles_in_order
 from conftest import briefing
-from test_build import timeline, titles_in_order
 
 if TYPE_CHECKING:
     from conftest import Project

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,15 +17,14 @@ from briefkit.pages.mentions import Target, link_first_mentions
 from briefkit.search.indexing import indexed_pages
 from briefkit.site import build_site
 
-from conftest import briefing
-from test_build import timeline, titles_in_order
+from built_pages import timeline, titles_in_order
+from conftest import TODAY, briefing
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Project
 
-TODAY = date(2026, 11, 28)
 NAMES = """\
 United Kingdom:
   kind: place

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 import markdown
@@ -14,6 +12,7 @@ from mkdocs.config import load_config
 from briefkit.model import Heading, heading_html
 from briefkit.search.indexing import indexed_pages
 
+from built_pages import live_markup, timeline, titles_in_order
 from conftest import REPO, briefing
 from linkcheck import broken_links
 
@@ -21,63 +20,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Project
-
-
-def titles_in_order(page: str) -> list[str]:
-    """The link texts of the briefing links of a page, in order."""
-    return [html.unescape(t) for t in re.findall(r'<a href="[./]*briefings/[^"]+/">([^<]+)</a>', page)]
-
-
-def timeline(page: str) -> str:
-    """The timeline section of a topic's or name's page."""
-    start = page.index('id="timeline"')
-    end = page.find("<h2 ", start)
-    return page[start : end if end != -1 else None]
-
-
-class _LiveMarkup(HTMLParser):
-    """Collects what would run or link in a page: event attributes, script URLs, stray elements.
-
-    JSON-LD blocks are data, not code: they must parse as JSON, and may then hold any text.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-        self._script: str | None = None
-        self._data: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            self._script = dict(attrs).get("type") or "text/javascript"
-            self._data = []
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}>")
-            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
-                self.found.append(f"<{tag} {name}={value}>")
-        if tag == "b" or (tag == "img" and dict(attrs).get("src") == "x"):
-            self.found.append(f"<{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._data.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag != "script" or self._script is None:
-            return
-        text = "".join(self._data)
-        if self._script == "application/ld+json":
-            json.loads(text)
-        elif "alert(" in text:
-            self.found.append(f"<script>{text[:80]}")
-        self._script = None
-
-
-def live_markup(page: str) -> list[str]:
-    parser = _LiveMarkup()
-    parser.feed(page)
-    return parser.found
 
 
 def add_three(project: Project) -> None:

@@ -10,12 +10,11 @@ import pytest
 from briefkit.content.load import Layout, load_content
 from briefkit.content.problems import Severity
 
-from conftest import briefing, stops_if_hung
+from conftest import TODAY, briefing, stops_if_hung
 
 if TYPE_CHECKING:
     from conftest import Project
 
-TODAY = date(2026, 11, 28)
 FILE = "briefings/2019/2019-05-14-x.md"
 SOURCE = "sources:\n  - publisher: R\n    title: T\n"
 HEAD = "---\ntitle: t\ndate: 2019-05-14\nsummary: s\ntopics: [5g-security]\n"

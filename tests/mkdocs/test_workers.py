@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from built_pages import files_of
 from conftest import REPO, Project, briefing, copy_repo
 
 TWO = {"BRIEFKIT_WORKERS": "2"}
 ONE = {"BRIEFKIT_WORKERS": "1"}
 ONE_AS_MKDOCS = {**ONE, "BRIEFKIT_PLAIN": "1"}
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
 def test_a_shared_build_writes_the_same_bytes_as_a_single_one(tmp_path: Path) -> None:
@@ -28,7 +25,7 @@ def test_a_shared_build_writes_the_same_bytes_as_a_single_one(tmp_path: Path) ->
     assert shared_count is not None, two.log
     assert int(shared_count[1]) > 60  # every page out of the navigation: briefings, names, topics
     assert "Page skipped" not in two.log
-    single_files, shared_files = site_files(one.site), site_files(two.site)
+    single_files, shared_files = files_of(one.site), files_of(two.site)
     assert len(shared_files) > 200
     assert sorted(single_files) == sorted(shared_files)
     assert [name for name in single_files if single_files[name] != shared_files[name]] == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,15 +12,11 @@ from briefkit.mkdocs import kept_index
 from briefkit.mkdocs.kept_index import KEPT
 from briefkit.search.files import BUNDLE
 
-if TYPE_CHECKING:
-    from conftest import Project
+from built_pages import files_of
+from conftest import Project
 
 REMOVED = "briefings/2018/2018-07-06-us-tariffs-on-34bn-take-effect.md"
 REMOVED_PAGE = "briefings/2018-07-06-us-tariffs-on-34bn-take-effect"
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 def test_a_rebuild_over_the_last_site_gives_the_site_an_empty_folder_would(repo_copy: Project, tmp_path: Path) -> None:
@@ -49,9 +44,7 @@ def test_a_rebuild_over_the_last_site_gives_the_site_an_empty_folder_would(repo_
     # The same files, byte for byte, as a build of the same project into an empty folder.
     fresh = tmp_path / "fresh"
     shutil.copytree(repo_copy.root, fresh, ignore=shutil.ignore_patterns("site"))
-    from conftest import Project as FreshProject  # noqa: PLC0415
-
-    third = FreshProject(fresh).build()
+    third = Project(fresh).build()
     assert third.returncode == 0, third.log
     rebuilt, anew = files_of(site), files_of(third.site)
     rebuilt.pop(".hidden-note")

@@ -12,17 +12,13 @@ from briefkit.catalog import Catalog
 from briefkit.content.load import Layout, load_content
 from briefkit.search.indexing import JEMALLOC_SETTINGS
 
+from built_pages import output_of
 from conftest import briefing
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Project
-
-
-def output_of(page_path: str) -> str:
-    stem = page_path.removesuffix(".md")
-    return "index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html"
 
 
 def built(project: Project) -> tuple[Path, Catalog]:

@@ -10,9 +10,9 @@ from briefkit.audit import audit_site
 from briefkit.catalog import Catalog
 from briefkit.content.load import Layout, load_content
 
+from built_pages import output_of
 from conftest import briefing
 from linkcheck import broken_links
-from test_integrity import output_of
 
 if TYPE_CHECKING:
     from conftest import Project
