@@ -40,7 +40,7 @@ class Written:
     summary: str
     day: date
     topics: list[str]
-    corrections: list[str]
+    corrections: list[tuple[date, str]]
     last_changed: date
 
 
@@ -60,7 +60,7 @@ def read_written() -> list[Written]:
                 post["summary"],
                 post["date"],
                 list(post["topics"]),
-                [u["note"] for u in updates if u.get("correction")],
+                [(u["date"], u["note"]) for u in updates if u.get("correction")],
                 last,
             )
         )
@@ -71,30 +71,86 @@ WRITTEN = read_written()
 TOPIC_KEYS = list(yaml.safe_load((REPO / "briefings" / "topics.yml").read_text(encoding="utf-8")))
 
 
+TOPIC_TITLES = {
+    key: topic["title"]
+    for key, topic in yaml.safe_load((REPO / "briefings" / "topics.yml").read_text(encoding="utf-8")).items()
+}
+MONTHS = "January February March April May June July August September October November December".split()
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def url(briefing: Written) -> str:
     return f"{SITE}briefings/{briefing.key}/"
 
 
+def readable(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def links_of(feed: ET.Element) -> dict[str, tuple[str | None, str | None]]:
+    """The feed's own links, by rel: (href, type)."""
+    return {link.get("rel") or "": (link.get("href"), link.get("type")) for link in feed.findall(f"{atom.ATOM}link")}
+
+
 def check_feed(path: str, site: Project, expected: list[Written]) -> None:
-    feed = feedparser.parse((site.root / "site" / path).read_bytes())
+    xml = (site.root / "site" / path).read_bytes()
+    feed = feedparser.parse(xml)
     assert not feed.bozo, feed.bozo_exception
-    assert feed.feed.links[1]["href"] == SITE + path
+    root = ET.fromstring(xml)
+    page = path.removesuffix("feed.xml")
+    assert links_of(root) == {"alternate": (SITE + page, "text/html"), "self": (SITE + path, "application/atom+xml")}
+    assert root.get(XML_LANG) == "en"
     entries = feed.entries
     assert [entry.link for entry in entries] == [url(b) for b in expected[:FEED_SIZE]]
     for entry, briefing in zip(entries, expected, strict=False):
         assert entry.title == briefing.title
-        # A corrected briefing's entry starts with its corrections (briefkit.outputs.feeds).
-        assert entry.summary.endswith(briefing.summary)
-        assert entry.summary.startswith("Correction, ") == bool(briefing.corrections)
-        assert all(note in entry.summary for note in briefing.corrections)
+        assert [(link.rel, link.type) for link in entry.links] == [("alternate", "text/html")]
+        # A corrected briefing's entry starts with its corrections, newest first, as its page shows them.
+        notes = [f"Correction, {readable(day)}: {note}" for day, note in reversed(briefing.corrections)]
+        assert entry.summary == " ".join([*notes, briefing.summary])
         assert entry.published.startswith(briefing.day.isoformat())
         assert entry.updated.startswith(briefing.last_changed.isoformat())
-        assert [tag.term for tag in entry.tags] == list(briefing.topics)
+        assert [(tag.term, tag.label, tag.scheme) for tag in entry.tags] == [
+            (key, TOPIC_TITLES[key], f"{SITE}topics/") for key in briefing.topics
+        ]
 
 
 def test_the_site_feed_has_the_newest_briefings(site: Project) -> None:
     assert len(WRITTEN) > 30
     check_feed("feed.xml", site, WRITTEN)
+
+
+def test_the_corrections_feed_has_every_correction_newest_first(site: Project) -> None:
+    corrections = [
+        (day, number, note, briefing)
+        for briefing in WRITTEN
+        for number, (day, note) in enumerate(briefing.corrections, start=1)
+    ]
+    expected = sorted(corrections, key=lambda correction: correction[0], reverse=True)  # ties: newest briefing first
+    assert len(expected) >= 2
+    xml = (site.root / "site" / "corrections" / "feed.xml").read_bytes()
+    root = ET.fromstring(xml)
+    assert links_of(root) == {
+        "alternate": (f"{SITE}corrections/", "text/html"),
+        "self": (f"{SITE}corrections/feed.xml", "application/atom+xml"),
+    }
+    assert root.findtext(f"{atom.ATOM}subtitle") == "Every correction made to a briefing, newest first"
+    assert root.findtext(f"{atom.ATOM}updated") == f"{expected[0][0].isoformat()}T00:00:00+00:00"
+    feed = feedparser.parse(xml)
+    assert [(e.id, e.title, e.link, e.summary, e.published[:10]) for e in feed.entries] == [
+        (f"{url(b)}#correction-{number}", f"Correction: {b.title}", url(b), note, day.isoformat())
+        for day, number, note, b in expected
+    ]
+
+
+def test_a_site_without_corrections_dates_its_corrections_feed_at_the_epoch(project: Project) -> None:
+    # With no entry to take a date from, the feed's <updated> is fixed, not the clock's.
+    project.add("2019/2019-05-14-no-spy.md", briefing_text())
+    build = project.build()
+    assert build.returncode == 0, build.log
+    root = ET.fromstring((build.site / "corrections" / "feed.xml").read_bytes())
+    assert root.findtext(f"{atom.ATOM}updated") == "1970-01-01T00:00:00+00:00"
+    assert root.findall(f"{atom.ATOM}entry") == []
 
 
 def test_each_topic_has_its_feed(site: Project) -> None:
@@ -159,7 +215,18 @@ def test_a_site_s_own_robots_txt_is_kept(project: Project) -> None:
 
 def test_the_opml_lists_every_topic_feed_and_is_linked(site: Project) -> None:
     root = ET.parse(site.root / "site" / "topics" / "feeds.opml").getroot()
-    assert [o.get("xmlUrl") for o in root.iter("outline")] == [f"{SITE}topics/{k}/feed.xml" for k in TOPIC_KEYS]
+    assert (root.tag, root.get("version")) == ("opml", "2.0")
+    assert root.findtext("head/title") == "Briefings: topic feeds"
+    assert [dict(o.attrib) for o in root.findall("body/outline")] == [
+        {
+            "type": "rss",
+            "text": TOPIC_TITLES[key],
+            "title": TOPIC_TITLES[key],
+            "xmlUrl": f"{SITE}topics/{key}/feed.xml",
+            "htmlUrl": f"{SITE}topics/{key}/",
+        }
+        for key in TOPIC_KEYS
+    ]
     assert 'href="feeds.opml"' in site.page("topics")
 
 
