@@ -76,7 +76,13 @@ def test_briefings_come_first_with_their_date_and_topics(reader: Reader, site_ur
     assert search(reader, site_url, "executive order", {})[0]["url"] == (
         "/briefings/2019-05-15-executive-order-and-huawei-entity-listing/"
     )
-    assert search(reader, site_url, "Meng", {})[0]["url"] == "/briefings/2018-12-01-meng-wanzhou-arrested-in-vancouver/"
+    # The two briefings whose titles name Meng Wanzhou come first. (Her person page, 47 words long,
+    # comes third, above a longer briefing that names her in its text: Pagefind's ranking favours
+    # short pages whatever their weight, see docs/data.md.)
+    assert {result["url"] for result in search(reader, site_url, "Meng", {}, count=2)} == {
+        "/briefings/2018-12-01-meng-wanzhou-arrested-in-vancouver/",
+        "/briefings/2020-05-27-canadian-judge-rules-meng-extradition-case-can-go-on/",
+    }
     assert reader.problems == []
 
 
