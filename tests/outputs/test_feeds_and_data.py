@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import feedparser
-import frontmatter
 import pytest
 import yaml
 
@@ -19,6 +16,7 @@ from briefkit.outputs.feeds import FEED_SIZE
 import atom
 from conftest import REPO, Project, copy_repo
 from conftest import briefing as briefing_text
+from written import Written, read_written
 
 SITE = "https://owner.github.io/repo/"
 
@@ -31,43 +29,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-@dataclass(frozen=True)
-class Written:
-    """A briefing as its file says, read with python-frontmatter: the expectations owe nothing to briefkit."""
-
-    key: str
-    title: str
-    summary: str
-    day: date
-    topics: list[str]
-    corrections: list[tuple[date, str]]
-    last_changed: date
-
-
-def read_written() -> list[Written]:
-    """Every briefing of the repository that is not a draft, newest first (by date, then file name)."""
-    found = []
-    for path in (REPO / "briefings").glob("*/*.md"):
-        post: dict[str, Any] = frontmatter.load(path).metadata
-        if post.get("draft"):
-            continue
-        updates = post.get("updates") or []
-        last = post.get("updated") or max((u["date"] for u in updates), default=None) or post["date"]
-        found.append(
-            Written(
-                path.stem,
-                post["title"],
-                post["summary"],
-                post["date"],
-                list(post["topics"]),
-                [(u["date"], u["note"]) for u in updates if u.get("correction")],
-                last,
-            )
-        )
-    return sorted(found, key=lambda b: (b.day, b.key), reverse=True)
-
-
-WRITTEN = read_written()
+WRITTEN = read_written(REPO)
 TOPIC_KEYS = list(yaml.safe_load((REPO / "briefings" / "topics.yml").read_text(encoding="utf-8")))
 
 
