@@ -52,7 +52,8 @@ def main() -> None:
             for query in args.query or ["development 4321", "4321"]:
                 first_search(browser, base, query)
             # The search page loads every filter, for its counts: a shared address with a filter in use.
-            search_page(browser, base, "search/?q=development&year=2019&sort=date")
+            for _ in range(3):
+                search_page(browser, base, "search/?q=development&year=2019&sort=date")
             browser.close()
 
 
@@ -93,9 +94,27 @@ def first_search(browser: Browser, base: str, query: str) -> None:
         print(f"  {size / 1024:7.1f} KB ({compressed / 1024:6.1f} KB compressed)  {url.split('/pagefind/')[1]}")
 
 
+# Times read on the browser's own clock, from the start of navigation: when the status first
+# reports results and when the first filter with its counts appears. The driver's own clock adds
+# its round trips and polling (some 300 to 400 ms here), which a reader does not wait for.
+WATCH_SEARCH_PAGE = """
+new MutationObserver(function () {
+  const status = document.getElementById("bk-find-status");
+  const pane = document.getElementById("bk-find-filters");
+  if (status && !window.bkResultsAt && /result/.test(status.textContent)) {
+    window.bkResultsAt = performance.now();
+  }
+  if (pane && !window.bkCountsAt && pane.querySelector("fieldset")) {
+    window.bkCountsAt = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true, characterData: true });
+"""
+
+
 def search_page(browser: Browser, base: str, address: str) -> None:
     """A new reader opens a shared search page's address; the files and time until its results show."""
     context = browser.new_context()
+    context.add_init_script(WATCH_SEARCH_PAGE)
     page = context.new_page()
     sizes: dict[str, int] = {}
     page.on(
@@ -110,11 +129,12 @@ def search_page(browser: Browser, base: str, address: str) -> None:
     counted = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     status = page.locator("#bk-find-status").inner_text()
+    shown, counts = page.evaluate("[window.bkResultsAt, window.bkCountsAt]")
     context.close()
     print(
-        f"search page /{address}: {status!r} {latency * 1000:.0f} ms after opening, "
-        f"the filters' counts at {counted * 1000:.0f} ms; "
-        f"{sum(sizes.values()) / 1024:.0f} KB of index files in {len(sizes)} files"
+        f"search page /{address}: {status!r} shown {shown:.0f} ms after navigation began, the filters' "
+        f"counts at {counts:.0f} ms (the browser's clock; target 1 s); the driver saw {latency * 1000:.0f} "
+        f"and {counted * 1000:.0f} ms; {sum(sizes.values()) / 1024:.0f} KB of index files in {len(sizes)} files"
     )
 
 
