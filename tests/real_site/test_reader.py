@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from browsing import pages_of
+from conftest import REPO
 
 if TYPE_CHECKING:
     from browsing import Reader
@@ -59,6 +61,25 @@ def search(reader: Reader, site_url: str, query: str) -> list[str]:
     box.fill(query)
     page.locator(".pagefind-ui__result-link").first.wait_for(state="visible", timeout=10_000)
     return [link.get_attribute("href") or "" for link in page.locator(".pagefind-ui__result-link").all()]
+
+
+def test_the_box_lists_briefings_before_other_pages(reader: Reader, site_url: str) -> None:
+    # Meng Wanzhou's page (47 words) ranks above a briefing that names her in Pagefind's own order;
+    # the box lists every briefing first whatever the ranking. Which briefings name her: their files.
+    naming = {
+        f"briefings/{path.stem}/"
+        for path in (REPO / "briefings").glob("*/*.md")
+        if any(
+            "Meng" in line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("people:")
+        )
+    }
+    shown = [
+        urljoin(reader.page.url, href).removeprefix(site_url).split("?")[0] for href in search(reader, site_url, "Meng")
+    ]
+    assert len(naming) >= 5
+    assert shown == sorted(shown, key=lambda href: href not in naming)  # briefings, then the rest
+    assert set(shown) <= naming  # five shown, all of them briefings
+    assert reader.problems == []
 
 
 def test_search_finds_the_no_spy_briefing(reader: Reader, site_url: str) -> None:

@@ -76,9 +76,10 @@ def test_briefings_come_first_with_their_date_and_topics(reader: Reader, site_ur
     assert search(reader, site_url, "executive order", {})[0]["url"] == (
         "/briefings/2019-05-15-executive-order-and-huawei-entity-listing/"
     )
-    # The two briefings whose titles name Meng Wanzhou come first. (Her person page, 47 words long,
-    # comes third, above a longer briefing that names her in its text: Pagefind's ranking favours
-    # short pages whatever their weight, see docs/data.md.)
+    # In Pagefind's own order, the two briefings whose titles name Meng Wanzhou come first. (Her
+    # person page, 47 words long, comes third, above a longer briefing that names her: Pagefind's
+    # ranking favours short pages whatever their weight; the box and the search page list
+    # briefings first by searching twice, see test_reader.py and test_search_page.py.)
     assert {result["url"] for result in search(reader, site_url, "Meng", {}, count=2)} == {
         "/briefings/2018-12-01-meng-wanzhou-arrested-in-vancouver/",
         "/briefings/2020-05-27-canadian-judge-rules-meng-extradition-case-can-go-on/",
@@ -118,7 +119,9 @@ def test_the_search_box_shows_a_briefings_date_and_topics(reader: Reader, site_u
     # It leads to the search page with the same words, where filters and the date order are.
     more = reader.page.locator("#bk-search a.bk-search-all")
     assert (more.get_attribute("href") or "").endswith("/search/?q=SMIC")
-    # The box loads no filter (the search page does, for its counts) and no UI library of Pagefind's.
+    # The box loads one filter, `kind`, to list briefings first (the search page loads them all, for
+    # its counts), and no UI library of Pagefind's.
     loaded = [url for url in asked if "/pagefind/" in url]
-    assert loaded and not [url for url in loaded if "/filter/" in url or "pagefind-ui.js" in url], loaded
+    assert len([url for url in loaded if "/filter/" in url]) == 1, loaded
+    assert loaded and not [url for url in loaded if "pagefind-ui.js" in url], loaded
     assert reader.problems == []

@@ -69,6 +69,19 @@ def test_with_no_query_it_lists_the_briefings_newest_first(reader: Reader, site_
     assert reader.problems == []
 
 
+def test_briefings_come_before_other_pages(reader: Reader, site_url: str) -> None:
+    # In Pagefind's own order Meng Wanzhou's short page ranks above a briefing that names her.
+    reader.page.goto(site_url + "search/?q=Meng")
+    wait_for(reader, "for \u201cMeng\u201d.")
+    links = reader.page.locator("#bk-find-results li a.bk-find-title").evaluate_all(
+        "links => links.map((link) => new URL(link.href).pathname)"
+    )
+    kinds = ["briefing" if "/briefings/" in link else "other" for link in links]
+    assert "/people/meng-wanzhou/" in links
+    assert kinds == sorted(kinds) and kinds[0] == "briefing", links
+    assert reader.problems == []
+
+
 def test_a_search_typed_and_ordered_by_date_goes_into_the_address(
     reader: Reader, site_url: str, site_dir: Path
 ) -> None:

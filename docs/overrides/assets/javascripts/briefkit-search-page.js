@@ -69,6 +69,20 @@
     search();
   }
 
+  // Briefings first, then the other pages, each part in Pagefind's order, unless a kind is chosen.
+  // Pagefind's ranking favours a short page whatever its weight, so a name's page of 50 words
+  // could come before a briefing that names the person; two searches split by `kind` cannot.
+  async function briefingsFirst(words, options) {
+    if (words === null || options.filters.kind) {
+      return (await pagefind.search(words, options)).results;
+    }
+    const part = function (kind) {
+      return pagefind.search(words, Object.assign({}, options, { filters: Object.assign({}, options.filters, { kind: kind }) }));
+    };
+    const found = await Promise.all([part("briefing"), part({ none: ["briefing"] })]);
+    return found[0].results.concat(found[1].results);
+  }
+
   async function search() {
     const state = current();
     const mine = ++searches;
@@ -91,11 +105,11 @@
     if (state.sort || browsing) {
       options.sort = { date: "desc" };
     }
-    const found = await pagefind.search(browsing ? null : state.q, options);
+    const found = await briefingsFirst(browsing ? null : state.q, options);
     if (mine !== searches) {
       return; // a newer search has started
     }
-    results = found.results;
+    results = found;
     query = state.q;
     shown = 0;
     list.replaceChildren();
@@ -106,17 +120,15 @@
     // Said once the results are on the page: the status is announced to screen readers.
     status.textContent = summary(state, results.length, browsing);
     // The counts need every filter, which the first search of a page does not wait for: the results
-    // come first, then the filters are loaded and the same search, answered from what is loaded
-    // already, counts them.
+    // come first, then the filters are loaded and the same search, in one part and answered from
+    // what is loaded already, counts them.
     if (!filtersLoaded) {
       await pagefind.filters();
       filtersLoaded = true;
-      const counted = await pagefind.search(browsing ? null : state.q, options);
-      if (mine === searches) {
-        showFilters(state, counted.filters || {});
-      }
-    } else {
-      showFilters(state, found.filters || {});
+    }
+    const counted = await pagefind.search(browsing ? null : state.q, options);
+    if (mine === searches) {
+      showFilters(state, counted.filters || {});
     }
   }
 

@@ -66,11 +66,17 @@
       return;
     }
     const engine = await load();
-    const found = await engine.search(query);
+    // Briefings first, then the other pages, each part in Pagefind's order. Pagefind's ranking
+    // favours a short page whatever its weight, so a name's page of 50 words could come before a
+    // briefing that names the person; two searches split by the `kind` filter cannot.
+    const found = await Promise.all([
+      engine.search(query, { filters: { kind: "briefing" } }),
+      engine.search(query, { filters: { kind: { none: ["briefing"] } } }),
+    ]);
     if (mine !== searches) {
       return; // a newer search has started
     }
-    results = found.results;
+    results = found[0].results.concat(found[1].results);
     shown = 0;
     const area = element("div", "pagefind-ui__results-area");
     const message = element("p", "pagefind-ui__message");
