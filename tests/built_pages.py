@@ -3,11 +3,12 @@ and where MkDocs writes a page."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -17,6 +18,13 @@ def files_of(site: Path) -> dict[str, bytes]:
     """Every file of a built site, by its path relative to the site, with its bytes: two builds
     compared this way must match file for file and byte for byte."""
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def fragment_record(file: Path) -> dict[str, Any]:
+    """What a Pagefind fragment file holds about its page (url, content, meta, filters): gzipped JSON
+    after Pagefind's signature, read without briefkit's own reader."""
+    data = gzip.decompress(file.read_bytes())
+    return dict(json.loads(data[data.index(b"{") :]))
 
 
 def output_of(page_path: str) -> str:

@@ -13,9 +13,11 @@ import pytest
 
 from briefkit.search import indexer
 from briefkit.search import merge as index_merge
-from briefkit.search.files import BUNDLE, SIGNATURE
+from briefkit.search.files import BUNDLE
 from briefkit.search.merge import read, short_name
 from briefkit.workers import WORKERS_VARIABLE
+
+from built_pages import fragment_record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,8 +26,7 @@ if TYPE_CHECKING:
 
 
 def record(bundle: Path, name: str) -> dict[str, Any]:
-    data = gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())
-    return dict(json.loads(data[len(SIGNATURE) :]))
+    return fragment_record(bundle / "fragment" / f"{name}.pf_fragment")
 
 
 def meaning(bundle: Path) -> dict[str, Any]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import shutil
 from typing import TYPE_CHECKING
 
 from briefkit.search.files import BUNDLE, live_names
 from briefkit.search.indexing import Indexing, indexed_pages
 
+from built_pages import fragment_record
 from conftest import briefing
 
 if TYPE_CHECKING:
@@ -26,8 +25,7 @@ def fragment_files(site: Path) -> dict[str, Path]:
     """Every fragment file in the index's folder, by the URL of the page it holds."""
     files = {}
     for file in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(file.read_bytes())
-        files[json.loads(data[data.index(b"{") :])["url"]] = file
+        files[fragment_record(file)["url"]] = file
     return files
 
 

@@ -1,0 +1,1 @@
+"""Reading and checking what contributors write: strict YAML, fields, registries, problems, the scaffold."""

@@ -1,0 +1,1 @@
+"""Files for machines: Atom feeds, open data, the JSON Schema, and `briefkit generate`'s folder."""

@@ -1,0 +1,1 @@
+"""Pages for people: the renderer, its templates, mentions, citations, charts, structured data, escaping."""
