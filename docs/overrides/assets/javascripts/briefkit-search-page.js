@@ -72,15 +72,16 @@
   // Briefings first, then the other pages, each part in Pagefind's order, unless a kind is chosen.
   // Pagefind's ranking favours a short page whatever its weight, so a name's page of 50 words
   // could come before a briefing that names the person; two searches split by `kind` cannot.
+  // Its filters' counts come with it only when it is one search.
   async function briefingsFirst(words, options) {
     if (words === null || options.filters.kind) {
-      return (await pagefind.search(words, options)).results;
+      return pagefind.search(words, options);
     }
     const part = function (kind) {
       return pagefind.search(words, Object.assign({}, options, { filters: Object.assign({}, options.filters, { kind: kind }) }));
     };
     const found = await Promise.all([part("briefing"), part({ none: ["briefing"] })]);
-    return found[0].results.concat(found[1].results);
+    return { results: found[0].results.concat(found[1].results), filters: null };
   }
 
   async function search() {
@@ -109,7 +110,7 @@
     if (mine !== searches) {
       return; // a newer search has started
     }
-    results = found;
+    results = found.results;
     query = state.q;
     shown = 0;
     list.replaceChildren();
@@ -121,14 +122,18 @@
     status.textContent = summary(state, results.length, browsing);
     // The counts need every filter, which the first search of a page does not wait for: the results
     // come first, then the filters are loaded and the same search, in one part and answered from
-    // what is loaded already, counts them.
-    if (!filtersLoaded) {
-      await pagefind.filters();
-      filtersLoaded = true;
+    // what is loaded already, counts them. Once they are loaded, a search made in one part counts
+    // its own.
+    let counts = filtersLoaded ? found.filters : null;
+    if (!counts) {
+      if (!filtersLoaded) {
+        await pagefind.filters();
+        filtersLoaded = true;
+      }
+      counts = (await pagefind.search(browsing ? null : state.q, options)).filters;
     }
-    const counted = await pagefind.search(browsing ? null : state.q, options);
     if (mine === searches) {
-      showFilters(state, counted.filters || {});
+      showFilters(state, counts || {});
     }
   }
 
