@@ -4,6 +4,7 @@ it sees every page as MkDocs alone builds it, and the site is the one-process bu
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from built_pages import files_of
@@ -21,10 +22,19 @@ ONE = {"BRIEFKIT_WORKERS": "1"}
 
 
 def with_owners_plugins(project: Project) -> Project:
-    """Material's search and tags plugins, and a hook of the owner's own, added to the site's mkdocs.yml."""
+    """Material's search and tags plugins, and a hook of the owner's own, added to the site's mkdocs.yml.
+
+    Every briefing also gets a link that MkDocs remarks on while it converts the page (an absolute
+    link, which this owner lets pass with a remark), so that what a conversion logs is compared too.
+    """
+    for briefing in (project.root / "briefings").rglob("*.md"):
+        with briefing.open("a", encoding="utf-8") as body:
+            body.write("\nSee also [the about page](/about/).\n")
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "plugins: []\n" in text and "  - hooks/briefings.py\n" in text
+    assert "  absolute_links: warn\n" in text
+    text = text.replace("  absolute_links: warn\n", "  absolute_links: info\n")
     text = text.replace("plugins: []\n", "plugins:\n  - search\n  - tags\n")
     text = text.replace("  - hooks/briefings.py\n", f"  - hooks/briefings.py\n  - {RECORDER}\n")
     config.write_text(text, encoding="utf-8")
@@ -35,13 +45,21 @@ def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(
     shared = with_owners_plugins(copy_repo(tmp_path / "shared"))
     single = with_owners_plugins(copy_repo(tmp_path / "single"))
     record = tmp_path / "pages.tsv"
-    two = shared.build(env={**TWO, "RECORD_PAGES": str(record)})
+    stats = tmp_path / "stats.json"
+    two = shared.build(env={**TWO, "RECORD_PAGES": str(record), "BRIEFKIT_BUILD_STATS": str(stats)})
     assert two.returncode == 0, two.log
     assert (
         f"one process: the material/search plugin, the material/tags plugin and the hook {RECORDER} are configured, "
         "and must see every page as MkDocs alone builds it" in two.log
     )
     assert "in two processes" not in two.log
+    # Half of the briefings' pages converted ahead by a second process: it was shared, not built
+    # the slow way (the owner's hook changes a third of the briefings, which are converted here).
+    sent = re.search(r"converting (\d+) pages' Markdown ahead in a second process", two.log)
+    assert sent is not None, two.log
+    # Used, except for the pages whose Markdown the owner's hook changed: those are converted here.
+    used = json.loads(stats.read_text(encoding="utf-8"))["pages"]["converted ahead"]
+    assert 0 < used < int(sent[1])
 
     # Every briefing the project holds (read from its files, not from briefkit) is in the search plugin's index.
     briefings = {f"briefings/{path.stem}/" for path in (shared.root / "briefings").rglob("*.md")}
@@ -64,6 +82,11 @@ def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(
     # And the site is the one a one-process build of the same project writes.
     one = single.build(env={**ONE, "RECORD_PAGES": str(tmp_path / "single.tsv")})
     assert one.returncode == 0, one.log
+    assert "ahead in a second process" not in one.log
+    # What MkDocs said of each page as it converted it, in the same order.
+    remarks = [line for line in one.log.splitlines() if "contains an absolute link '/about/'" in line]
+    assert len(remarks) == len(briefings)
+    assert [line for line in two.log.splitlines() if "contains an absolute link '/about/'" in line] == remarks
     one_files, two_files = files_of(one.site), files_of(two.site)
     assert sorted(one_files) == sorted(two_files)
     assert [name for name in one_files if one_files[name] != two_files[name]] == []

@@ -1,7 +1,8 @@
 """An MkDocs hook of a site owner's own, for the tests: it records every page it is shown.
 
 Each event appends `event<TAB>output path<TAB>characters of HTML` to the file named by
-`RECORD_PAGES`, from whichever process MkDocs runs it in.
+`RECORD_PAGES`, from whichever process MkDocs runs it in. It also changes the Markdown of every
+third briefing it is shown (a sentence at the end), as a plugin that rewrites pages would.
 """
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ import os
 from pathlib import Path
 from typing import Any
 
+CHANGED = "\n\nThis page went through the owner's hook.\n"
+
 
 def _record(event: str, page: Any, html: str | None) -> None:
     with Path(os.environ["RECORD_PAGES"]).open("a", encoding="utf-8") as record:
         record.write(f"{event}\t{page.file.dest_uri}\t{len(html or '')}\n")
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    name = page.file.src_uri
+    if name.startswith("briefings/") and sum(name.encode("utf-8")) % 3 == 0:
+        return markdown + CHANGED
+    return markdown
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

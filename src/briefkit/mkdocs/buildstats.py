@@ -32,6 +32,8 @@ class BuildStats:
     """Each part of the build, in order: generating, MkDocs' pages, search, audit."""
     peak_mb: dict[str, float] = field(default_factory=dict)
     """Each process: this one, the largest of the second ones, Pagefind."""
+    pages: dict[str, int] = field(default_factory=dict)
+    """Pages counted by what a mechanism did with them (such as "converted ahead")."""
     _last: float = field(default_factory=time.monotonic)
 
     @classmethod
@@ -47,10 +49,15 @@ class BuildStats:
     def summary(self) -> str:
         parts = ", ".join(f"{part} {seconds:.2f} s" for part, seconds in self.seconds.items())
         peaks = ", ".join(f"{process} {mb:.0f} MB" for process, mb in self.peak_mb.items())
-        return f"time: {parts}; peak memory: {peaks}"
+        counted = "".join(f"; pages {what}: {count}" for what, count in self.pages.items())
+        return f"time: {parts}; peak memory: {peaks}{counted}"
 
     def write_if_asked(self) -> None:
         target = os.environ.get(STATS_VARIABLE)
         if target:
-            data = {"seconds": self.seconds, "peak_mb": {k: round(v, 1) for k, v in self.peak_mb.items()}}
+            data = {
+                "seconds": self.seconds,
+                "peak_mb": {k: round(v, 1) for k, v in self.peak_mb.items()},
+                "pages": self.pages,
+            }
             Path(target).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -14,7 +14,9 @@ another hook sees: one Markdown converter for all pages (`converter`), template 
 between builds, the last search index kept for Pagefind to write over (`kept_index`), and, only
 when briefkit's hook is the only plugin or hook configured, the template parts rendered once for
 many pages (`once`), a preview's unchanged pages reused (`reuse`) and the pages shared with a
-second process (`share`). `BRIEFKIT_PLAIN=1` turns every one of them off: the build is then
+second process (`share`); when other plugins listen, the generated pages' Markdown converted
+ahead by a second process (`ahead`), used only where it is the very text MkDocs would convert.
+`BRIEFKIT_PLAIN=1` turns every one of them off: the build is then
 MkDocs' own, which the tests compare with.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -40,6 +43,7 @@ from briefkit.audit import audit_site
 from briefkit.content.load import Layout
 from briefkit.content.problems import Severity, plural
 from briefkit.mkdocs import kept_index
+from briefkit.mkdocs.ahead import ConvertedAhead
 from briefkit.mkdocs.buildstats import BuildStats, peak_mb
 from briefkit.mkdocs.converter import FITS, Converter
 from briefkit.mkdocs.generated_files import add_pages
@@ -128,6 +132,8 @@ class Adapter:
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         build = self.build
         if build is None or not build.alone:
+            if build is not None and FITS and not self.plain and self.command in SHARED_COMMANDS:
+                self._convert_ahead(build, config, files)
             return nav
         build.reusing = self.command == "serve"
         if build.reusing:
@@ -149,6 +155,18 @@ class Adapter:
                 config.extra_templates = []
         return nav
 
+    def _convert_ahead(self, build: BuildState, config: Any, files: Files) -> None:
+        pages = [file for file in files.documentation_pages() if file.src_uri in build.pages]
+        # A fork copies only the thread that makes it: another plugin's threads would be missing.
+        if wanted(len(pages)) and threading.active_count() == 1:
+            log.info(f"converting {len(pages) // 2} pages' Markdown ahead in a second process")
+            build.ahead = ConvertedAhead.start(pages, config, files, self.converter.render)
+
+    def _render(self, page: Any, config: Any, files: Files) -> None:
+        ahead = self.build.ahead if self.build is not None else None
+        if ahead is None or not ahead.take(page, files):
+            self.converter.render(page, config, files)
+
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         build = self.build
         generated = build.pages.get(page.file.src_uri) if build is not None else None
@@ -168,7 +186,7 @@ class Adapter:
                 page.meta["template"] = REUSE_TEMPLATE
                 return ""  # nothing to convert: the page is written as it was (on_env)
         if FITS and not self.plain:
-            page.render = partial(self.converter.render, page)
+            page.render = partial(self._render, page)
         return markdown
 
     def on_env(self, env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
@@ -176,6 +194,9 @@ class Adapter:
         if build is None:
             return env
         build.every_page = list(files.documentation_pages())
+        if build.ahead is not None:  # every page is converted by now
+            build.ahead.stop()
+            build.stats.pages["converted ahead"] = build.ahead.used
         if not self.plain:
             use_template_cache(env, Path(config.config_file_path).parent)
         if build.alone and material_fits():
@@ -300,6 +321,8 @@ class Adapter:
             # Nothing was written there: the next build keeps it as this one would have.
             kept_index.put_back(self.site_dir)
         self.reuse.failed()
+        if self.build is not None and self.build.ahead is not None:
+            self.build.ahead.stop()
         share = self.build.share if self.build is not None else None
         if share is None:
             return

@@ -10,6 +10,7 @@ from briefkit.mkdocs.buildstats import BuildStats
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
 
+    from briefkit.mkdocs.ahead import ConvertedAhead
     from briefkit.mkdocs.once import TemplateParts
     from briefkit.mkdocs.share import Share
     from briefkit.model import GeneratedPage
@@ -31,6 +32,8 @@ class BuildState:
     stats: BuildStats = field(default_factory=BuildStats)
     share: Share | None = None
     """The build shared with a second process (`briefkit.mkdocs.share`), if it is."""
+    ahead: ConvertedAhead | None = None
+    """Briefkit's pages converted ahead by a second process (`briefkit.mkdocs.ahead`), if they are."""
     reusing: bool = False
     """Whether this preview's build reuses the pages of the last (`briefkit.mkdocs.reuse`)."""
     parts: TemplateParts | None = None
