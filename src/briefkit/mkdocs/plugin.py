@@ -158,7 +158,8 @@ class Adapter:
     def _convert_ahead(self, build: BuildState, config: Any, files: Files) -> None:
         pages = [file for file in files.documentation_pages() if file.src_uri in build.pages]
         # A fork copies only the thread that makes it: another plugin's threads would be missing.
-        if wanted(len(pages)) and threading.active_count() == 1:
+        # A --dirty build converts only the pages that changed, which the second could not know.
+        if wanted(len(pages)) and threading.active_count() == 1 and not self.dirty:
             log.info(f"converting {len(pages) // 2} pages' Markdown ahead in a second process")
             build.ahead = ConvertedAhead.start(pages, config, files, self.converter.render)
 
