@@ -96,6 +96,28 @@ def test_the_registry_decides_a_names_kind(project: Project) -> None:
     ]
 
 
+def test_a_registered_name_split_at_its_commas_is_refused(project: Project) -> None:
+    # YAML reads an unquoted name with commas, in a list, as several names: each would get a page.
+    (project.root / "briefings" / "names.yml").write_text(
+        "Department for Digital, Culture, Media and Sport:\n  kind: organization\n", encoding="utf-8"
+    )
+    project.add(
+        "2019/2019-05-14-a.md",
+        briefing(extra="organizations: [Ofcom, Department for Digital, Culture, Media and Sport, Huawei]\n"),
+    )
+    project.add(
+        "2019/2019-05-15-b.md",
+        briefing(
+            title="B", date="2019-05-15", extra='organizations: ["Department for Digital, Culture, Media and Sport"]\n'
+        ),
+    )
+    assert problems(project) == [
+        "briefings/2019/2019-05-14-a.md:6: organizations: 'Department for Digital', 'Culture' and 'Media and Sport' "
+        "are one name, 'Department for Digital, Culture, Media and Sport', split at its commas; put it in quotes: "
+        '["Department for Digital, Culture, Media and Sport"]'
+    ]
+
+
 def test_registry_problems_are_reported_with_lines(project: Project) -> None:
     (project.root / "briefings" / "names.yml").write_text(
         "UK:\n  kind: country\nBritain:\n  kind: place\n  aliases: [Great Britain]\n  colour: red\n"

@@ -154,6 +154,7 @@ class NameResolver:
         changes: dict[str, tuple[str, ...]] = {}
         for kind in NameKind:
             written = briefing.names(kind)
+            self._split_at_commas(briefing, kind, written)
             canonical = tuple(dict.fromkeys(self.canonical(name) for name in written))
             for name in canonical:
                 known = self.kind_of(name)
@@ -169,6 +170,23 @@ class NameResolver:
             if canonical != written:
                 changes[kind.value] = canonical
         return replace(briefing, **changes) if changes else briefing  # type: ignore[arg-type]
+
+    def _split_at_commas(self, briefing: Briefing, kind: NameKind, written: tuple[str, ...]) -> None:
+        """A registered name with commas, written unquoted in a list, which YAML reads as several names."""
+        for start in range(len(written)):
+            for end in range(start + 2, len(written) + 1):
+                whole = ", ".join(written[start:end])
+                if whole in self._canonical:
+                    parts = [f"'{part}'" for part in written[start:end]]
+                    self.problems.append(
+                        Problem(
+                            briefing.path,
+                            briefing.name_lines.get(written[start], 1),
+                            kind.value,
+                            f"{', '.join(parts[:-1])} and {parts[-1]} are one name, '{whole}', split at its "
+                            f'commas; put it in quotes: ["{whole}"]',
+                        )
+                    )
 
     def _duplicates(self, briefings: list[Briefing]) -> list[Problem]:
         uses: Counter[str] = Counter()
