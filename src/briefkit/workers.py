@@ -50,24 +50,19 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """
     if len(jobs) < 2 or not hasattr(os, "fork"):
         return in_order(jobs)
-    read_end, write_end = os.pipe()
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()
-    pid = os.fork()
+    pid, pipe_end = fork_with_pipe()
     if pid == 0:  # the second process: compute, send, and end without running anything else
-        os.close(read_end)
         status = 0
         try:
             outcome: tuple[bool, object] = (True, in_order(jobs[1::2]))
         except Exception as error:
             outcome, status = (False, f"{type(error).__name__}: {error}"), 1
-        send(write_end, outcome)
+        send(pipe_end, outcome)
         os._exit(status)
-    os.close(write_end)
     try:
         mine = in_order(jobs[0::2])
     finally:
-        received = receive(read_end)
+        received = receive(pipe_end)
         os.waitpid(pid, 0)
     if received is None:
         raise RuntimeError("the second process ended without sending its pages")
@@ -78,6 +73,23 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     for index in range(len(jobs)):
         results.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
     return results
+
+
+def fork_with_pipe() -> tuple[int, int]:
+    """Fork, with a pipe from the second process to the first.
+
+    In the second process: (0, the pipe's write end); in the first: (the second's id, its read end).
+    Python's buffered output is written out first, so that neither process writes it again.
+    """
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        return 0, write_end
+    os.close(write_end)
+    return pid, read_end
 
 
 def send(pipe_end: int, value: object) -> bool:

@@ -136,6 +136,7 @@ class NameResolver:
             self._canonical[name.name] = name.name
             for alias in name.aliases:
                 self._canonical[alias] = name.name
+        self._with_commas = {written for written in self._canonical if ", " in written}
 
     def canonical(self, written: str) -> str:
         return self._canonical.get(written, written)
@@ -173,10 +174,12 @@ class NameResolver:
 
     def _split_at_commas(self, briefing: Briefing, kind: NameKind, written: tuple[str, ...]) -> None:
         """A registered name with commas, written unquoted in a list, which YAML reads as several names."""
+        if not self._with_commas or len(written) < 2:
+            return
         for start in range(len(written)):
             for end in range(start + 2, len(written) + 1):
                 whole = ", ".join(written[start:end])
-                if whole in self._canonical:
+                if whole in self._with_commas:
                     parts = [f"'{part}'" for part in written[start:end]]
                     self.problems.append(
                         Problem(

@@ -24,7 +24,6 @@ import logging
 import os
 import pickle
 import signal
-import sys
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -32,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from briefkit.mkdocs.share import end_now
+from briefkit.workers import fork_with_pipe
 
 Converted = tuple[str, str, dict[str, Any], list[tuple[str, int, str, str, int, str]]]
 """A page's path, the digest of the Markdown converted, the page's attributes after it, its messages."""
@@ -79,28 +79,23 @@ class ConvertedAhead:
     def start(cls, pages: list[Any], config: Any, files: Any, render: Any) -> ConvertedAhead:
         """Fork; the second process converts every second of `pages` (MkDocs' files) with `render`, then ends."""
         theirs = pages[1::2]
-        read_end, write_end = os.pipe()
-        with contextlib.suppress(ImportError, AttributeError, OSError):  # Linux: room for more than 64 KB
-            import fcntl  # noqa: PLC0415 - Unix only, as fork is
-
-            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        pid = os.fork()
+        pid, pipe_end = fork_with_pipe()
         if pid == 0:  # the second process: it never returns into MkDocs' build
-            os.close(read_end)
+            with contextlib.suppress(ImportError, AttributeError, OSError):  # Linux: room for more than 64 KB
+                import fcntl  # noqa: PLC0415 - Unix only, as fork is
+
+                fcntl.fcntl(pipe_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
             status = 0
             try:
-                with os.fdopen(write_end, "wb") as outgoing:
+                with os.fdopen(pipe_end, "wb") as outgoing:
                     _convert(theirs, config, files, render, outgoing)
             except BaseException:  # the first process converts whatever was not sent
                 status = 1
             end_now(status)
-        os.close(write_end)
         return cls(
             pages={file.src_uri for file in theirs},
             pid=pid,
-            incoming=os.fdopen(read_end, "rb"),
+            incoming=os.fdopen(pipe_end, "rb"),
             files=files,
             file_count=len(files),
             where={file.src_uri: _where(file) for file in theirs},
