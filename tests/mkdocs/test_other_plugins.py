@@ -7,6 +7,10 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from markdown.extensions.toc import TocExtension
+
+from briefkit.mkdocs.ahead import unknown_extension
+
 from built_pages import files_of
 from conftest import REPO, copy_repo
 
@@ -97,3 +101,32 @@ def test_alone_the_hook_says_nothing_of_one_process(repo_copy: Project) -> None:
     assert build.returncode == 0, build.log
     assert "one process:" not in build.log
     assert "in two processes" in build.log
+
+
+def test_a_markdown_extension_that_keeps_what_it_sees_sees_every_page(repo_copy: Project, tmp_path: Path) -> None:
+    """An extension a plugin adds may keep what it converts for its plugin (as mkdocs-autorefs does):
+    no page is converted ahead in another process, whose notes would be lost."""
+    config = repo_copy.root / "mkdocs.yml"
+    hook = REPO / "tests" / "tools" / "keeping_extension.py"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - hooks/briefings.py\n", f"  - hooks/briefings.py\n  - {hook}\n"), "utf-8")
+    kept = tmp_path / "kept.txt"
+    build = repo_copy.build(env={**TWO, "KEPT_PAGES": str(kept)})
+    assert build.returncode == 0, build.log
+    assert (
+        "every page converted in one process: the Markdown extension "
+        f"KeepingExtension of {hook} may keep what it sees" in build.log
+    )
+    assert "ahead in a second process" not in build.log
+    # One note a page MkDocs wrote (every documentation page is converted once; the 404 page is the theme's).
+    pages = [path for path in files_of(build.site) if path.endswith("index.html")]
+    assert len(pages) > 100
+    assert int(kept.read_text(encoding="utf-8")) == len(pages)
+
+
+def test_the_markdown_extensions_known_to_keep_nothing() -> None:
+    known = ["toc", "markdown.extensions.tables", "pymdownx.superfences", "material.extensions.emoji:to_svg"]
+    assert unknown_extension(known) == ""
+    assert unknown_extension([*known, "mdx_truly_sane_lists", "footnotes"]) == "mdx_truly_sane_lists"
+    assert unknown_extension(["markdownx.tables"]) == "markdownx.tables"
+    assert unknown_extension([TocExtension()]) == ""

@@ -14,6 +14,11 @@ and the page's file and the site's files are those it was converted with; the me
 are logged here, at that moment, as the conversion would have logged them. Otherwise the page is
 converted here, as it would have been. A test builds a site with Material's search and tags
 plugins and an owner's hook that changes some pages' Markdown, both ways, and compares every file.
+
+A Markdown extension may keep what it sees for its plugin (mkdocs-autorefs, for one, records every
+heading it converts, for links from other pages); what it kept in the second process would be
+lost. So pages are converted ahead only when every extension is one known to keep nothing beyond
+the page: Python-Markdown's own, PyMdown Extensions and Material's (`unknown_extension`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import os
 import pickle
 import signal
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from typing import IO, Any
 
 from mkdocs.structure.pages import Page
@@ -40,6 +46,28 @@ PIPE_BYTES = 1 << 20
 """How far ahead the second process may run before it waits for the first to take its pages."""
 ATTRIBUTES = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
 """What `Converter.render` sets on a page (`links_to_anchors` only when not logging at debug level)."""
+
+
+KNOWN_PACKAGES = ("markdown.extensions.", "pymdownx.", "material.")
+"""Whose Markdown extensions keep nothing beyond the page they convert: the same result in any process."""
+
+
+def unknown_extension(extensions: list[Any]) -> str:
+    """The first of mkdocs.yml's Markdown extensions (names, or objects a plugin added) not known to
+    keep nothing beyond the page, in words; "" when every one is known."""
+    for extension in extensions:
+        if isinstance(extension, str):
+            # A name as Python-Markdown reads it: an extension's registered name ("toc"), else a module
+            # ("package.module" or "package.module:Class").
+            registered = entry_points(group="markdown.extensions", name=extension)
+            named = next(iter(registered)).value if registered else extension
+            module, words = named.split(":")[0], extension
+        else:
+            module = type(extension).__module__
+            words = f"{type(extension).__name__} of {module}"
+        if not f"{module}.".startswith(KNOWN_PACKAGES):
+            return words
+    return ""
 
 
 def digest(markdown: str) -> str:

@@ -43,7 +43,7 @@ from briefkit.audit import audit_site
 from briefkit.content.load import Layout
 from briefkit.content.problems import Severity, plural
 from briefkit.mkdocs import kept_index
-from briefkit.mkdocs.ahead import ConvertedAhead
+from briefkit.mkdocs.ahead import ConvertedAhead, unknown_extension
 from briefkit.mkdocs.buildstats import BuildStats, peak_mb
 from briefkit.mkdocs.converter import FITS, Converter
 from briefkit.mkdocs.generated_files import add_pages
@@ -159,9 +159,14 @@ class Adapter:
         pages = [file for file in files.documentation_pages() if file.src_uri in build.pages]
         # A fork copies only the thread that makes it: another plugin's threads would be missing.
         # A --dirty build converts only the pages that changed, which the second could not know.
-        if wanted(len(pages)) and threading.active_count() == 1 and not self.dirty:
-            log.info(f"converting {len(pages) // 2} pages' Markdown ahead in a second process")
-            build.ahead = ConvertedAhead.start(pages, config, files, self.converter.render)
+        if not wanted(len(pages)) or threading.active_count() > 1 or self.dirty:
+            return
+        unknown = unknown_extension(config.markdown_extensions)
+        if unknown:
+            log.info(f"every page converted in one process: the Markdown extension {unknown} may keep what it sees")
+            return
+        log.info(f"converting {len(pages) // 2} pages' Markdown ahead in a second process")
+        build.ahead = ConvertedAhead.start(pages, config, files, self.converter.render)
 
     def _render(self, page: Any, config: Any, files: Files) -> None:
         ahead = self.build.ahead if self.build is not None else None
