@@ -13,11 +13,11 @@ Its speed mechanisms, each in a module of its own, never change what MkDocs, ano
 another hook sees: one Markdown converter for all pages (`converter`), template bytecode kept
 between builds, the last search index kept for Pagefind to write over (`kept_index`), and, only
 when briefkit's hook is the only plugin or hook configured, the template parts rendered once for
-many pages (`once`), a preview's unchanged pages reused (`reuse`) and the pages shared with a
-second process (`share`); when other plugins listen, the generated pages' Markdown converted
-ahead by a second process (`ahead`), used only where it is the very text MkDocs would convert.
-`BRIEFKIT_PLAIN=1` turns every one of them off: the build is then
-MkDocs' own, which the tests compare with.
+many pages (`once`), a preview's unchanged pages reused (`reuse`), the pages shared with a
+second process (`share`) and Pagefind given excerpts of the pages (`briefkit.search.excerpts`);
+when other plugins listen, the generated pages' Markdown converted ahead by a second process
+(`ahead`), used only where it is the very text MkDocs would convert. `BRIEFKIT_PLAIN=1` turns
+every one of them off: the build is then MkDocs' own, which the tests compare with.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ from briefkit.mkdocs.share import Share
 from briefkit.mkdocs.state import BuildState
 from briefkit.model import Masthead, fill_blocks
 from briefkit.pages.template_cache import use_template_cache
+from briefkit.search.excerpts import Excerpts
+from briefkit.search.indexer import site_pages
 from briefkit.search.indexing import Indexing, SearchIndexError, completed
 from briefkit.site import build_site
 from briefkit.workers import wanted
@@ -138,6 +140,8 @@ class Adapter:
         build.reusing = self.command == "serve"
         if build.reusing:
             self.reuse.start(_frame(nav, config))
+        elif self.command in SHARED_COMMANDS and not self.dirty:  # every page written, each once (on_post_page)
+            build.excerpts = Excerpts()
         # From here on, MkDocs converts and renders page after page: share those out of the
         # navigation with a second process; the navigation's pages stay with this one.
         shared = sorted(
@@ -260,7 +264,10 @@ class Adapter:
         return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        if self.build is not None and self.build.reusing and page.meta.get("template") != REUSE_TEMPLATE:
+        build = self.build
+        if build is not None and build.excerpts is not None:  # no other plugin: this is the page as written
+            build.excerpts.write(page.file.dest_uri, output)
+        if build is not None and build.reusing and page.meta.get("template") != REUSE_TEMPLATE:
             self.reuse.remember(page.file.src_uri, output, page.present_anchor_ids or ())
         return output
 
@@ -280,7 +287,7 @@ class Adapter:
         if self.kept_index:
             kept_index.put_back(site_dir)
             self.kept_index = False
-        indexing = self.indexing = Indexing(site_dir)
+        indexing = self.indexing = Indexing(site_dir, _excerpts_of(build, site_dir))
         previewing = self.command == "serve"
 
         def search_index() -> set[str] | None:
@@ -304,6 +311,8 @@ class Adapter:
         finally:
             if not previewing:
                 self._stop_indexing()  # if the audit failed before it waited for Pagefind
+            if build.excerpts is not None:
+                build.excerpts.remove()
         stats.peak_mb["build"] = peak_mb()
         log.debug(stats.summary())
         stats.write_if_asked()
@@ -330,6 +339,8 @@ class Adapter:
         if self.build is not None and self.build.ahead is not None:
             self.build.ahead.stop()
         share = self.build.share if self.build is not None else None
+        if self.build is not None and self.build.excerpts is not None and not (share is not None and share.worker):
+            self.build.excerpts.remove()
         if share is None:
             return
         self.build = None
@@ -362,6 +373,16 @@ def _others_listening(config: Any, adapter: Adapter) -> str:
         return ""
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     return f"{listed} {'is' if len(words) == 1 else 'are'}"
+
+
+def _excerpts_of(build: BuildState, site: Path) -> Path | None:
+    """The folder Pagefind reads the site's pages from (`briefkit.search.excerpts`), if it is not the site."""
+    if build.excerpts is None:
+        return None
+    pages = site_pages(site)
+    folder = build.excerpts.complete(site, pages)
+    build.stats.pages["read by Pagefind as excerpts"] = len(pages) - build.excerpts.whole
+    return folder
 
 
 def _frame(nav: Any, config: Any) -> str:
