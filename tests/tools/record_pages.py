@@ -2,7 +2,9 @@
 
 Each event appends `event<TAB>output path<TAB>characters of HTML` to the file named by
 `RECORD_PAGES`, from whichever process MkDocs runs it in. It also changes the Markdown of every
-third briefing it is shown (a sentence at the end), as a plugin that rewrites pages would.
+third briefing it is shown (a sentence at the end), as a plugin that rewrites pages would, and
+once the site is written, rewrites the About page's file (a sentence in its indexed text), as a
+plugin that post-processes the written site would.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 CHANGED = "\n\nThis page went through the owner's hook.\n"
+REWRITTEN = "<div data-pagefind-body><p>Rewritten after the build by the owner's hook.</p>"
 
 
 def _record(event: str, page: Any, html: str | None) -> None:
@@ -34,3 +39,10 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     _record("post", page, output)
     return output
+
+
+@event_priority(100)  # before briefkit's: as a plugin listed under `plugins` would run
+def on_post_build(config: Any) -> None:
+    about = Path(config.site_dir) / "about" / "index.html"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text.replace("<div data-pagefind-body>", REWRITTEN, 1), encoding="utf-8")

@@ -134,8 +134,11 @@ class Adapter:
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         build = self.build
         if build is None or not build.alone:
-            if build is not None and FITS and not self.plain and self.command in SHARED_COMMANDS:
-                self._convert_ahead(build, config, files)
+            if build is not None and not self.plain and self.command in SHARED_COMMANDS and not self.dirty:
+                if FITS:
+                    self._convert_ahead(build, config, files)
+                if _pages_final_when_written(config, self):
+                    build.excerpts = Excerpts()
             return nav
         build.reusing = self.command == "serve"
         if build.reusing:
@@ -162,8 +165,7 @@ class Adapter:
     def _convert_ahead(self, build: BuildState, config: Any, files: Files) -> None:
         pages = [file for file in files.documentation_pages() if file.src_uri in build.pages]
         # A fork copies only the thread that makes it: another plugin's threads would be missing.
-        # A --dirty build converts only the pages that changed, which the second could not know.
-        if not wanted(len(pages)) or threading.active_count() > 1 or self.dirty:
+        if not wanted(len(pages)) or threading.active_count() > 1:
             return
         unknown = unknown_extension(config.markdown_extensions)
         if unknown:
@@ -263,9 +265,10 @@ class Adapter:
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         return context
 
+    @event_priority(-100)  # after every other plugin: the page as MkDocs writes it
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         build = self.build
-        if build is not None and build.excerpts is not None:  # no other plugin: this is the page as written
+        if build is not None and build.excerpts is not None:
             build.excerpts.write(page.file.dest_uri, output)
         if build is not None and build.reusing and page.meta.get("template") != REUSE_TEMPLATE:
             self.reuse.remember(page.file.src_uri, output, page.present_anchor_ids or ())
@@ -373,6 +376,26 @@ def _others_listening(config: Any, adapter: Adapter) -> str:
         return ""
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     return f"{listed} {'is' if len(words) == 1 else 'are'}"
+
+
+PAGES_LEFT_AS_WRITTEN = {
+    "mkdocs.contrib.search.SearchPlugin",
+    "material.plugins.search.plugin.SearchPlugin",
+}
+"""Plugins whose `on_post_build` writes no page of the site (each writes its search index)."""
+
+
+def _pages_final_when_written(config: Any, adapter: Adapter) -> bool:
+    """Whether every page Pagefind reads is the page as written by MkDocs after the last `on_post_page`,
+    which is briefkit's: no other plugin or hook may rewrite a page once it is written."""
+    events = config.plugins.events
+    if not events["post_page"] or getattr(events["post_page"][-1], "__self__", None) is not adapter:
+        return False
+    for handler in events["post_build"]:
+        owner = getattr(handler, "__self__", None)
+        if owner is not adapter and f"{type(owner).__module__}.{type(owner).__qualname__}" not in PAGES_LEFT_AS_WRITTEN:
+            return False
+    return True
 
 
 def _excerpts_of(build: BuildState, site: Path) -> Path | None:
