@@ -13,11 +13,11 @@ Its speed mechanisms, each in a module of its own, never change what MkDocs, ano
 another hook sees: one Markdown converter for all pages (`converter`), template bytecode kept
 between builds, the last search index kept for Pagefind to write over (`kept_index`), and, only
 when briefkit's hook is the only plugin or hook configured, the template parts rendered once for
-many pages (`once`), a preview's unchanged pages reused (`reuse`), the pages shared with a
-second process (`share`) and Pagefind given excerpts of the pages (`briefkit.search.excerpts`);
-when other plugins listen, the generated pages' Markdown converted ahead by a second process
-(`ahead`), used only where it is the very text MkDocs would convert. `BRIEFKIT_PLAIN=1` turns
-every one of them off: the build is then MkDocs' own, which the tests compare with.
+many pages (`once`), a preview's unchanged pages reused (`reuse`) and the pages shared with a
+second process (`share`); when other plugins listen, the generated pages' Markdown converted
+ahead by a second process (`ahead`), used only where it is the very text MkDocs would convert.
+`BRIEFKIT_PLAIN=1` turns every one of them off: the build is then
+MkDocs' own, which the tests compare with.
 """
 
 from __future__ import annotations
@@ -54,8 +54,6 @@ from briefkit.mkdocs.share import Share
 from briefkit.mkdocs.state import BuildState
 from briefkit.model import Masthead, fill_blocks
 from briefkit.pages.template_cache import use_template_cache
-from briefkit.search.excerpts import Excerpts
-from briefkit.search.indexer import site_pages
 from briefkit.search.indexing import Indexing, SearchIndexError, completed
 from briefkit.site import build_site
 from briefkit.workers import wanted
@@ -134,17 +132,12 @@ class Adapter:
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         build = self.build
         if build is None or not build.alone:
-            if build is not None and not self.plain and self.command in SHARED_COMMANDS and not self.dirty:
-                if FITS:
-                    self._convert_ahead(build, config, files)
-                if _pages_final_when_written(config, self):
-                    build.excerpts = Excerpts()
+            if build is not None and FITS and not self.plain and self.command in SHARED_COMMANDS:
+                self._convert_ahead(build, config, files)
             return nav
         build.reusing = self.command == "serve"
         if build.reusing:
             self.reuse.start(_frame(nav, config))
-        elif self.command in SHARED_COMMANDS and not self.dirty:  # every page written, each once (on_post_page)
-            build.excerpts = Excerpts()
         # From here on, MkDocs converts and renders page after page: share those out of the
         # navigation with a second process; the navigation's pages stay with this one.
         shared = sorted(
@@ -165,7 +158,8 @@ class Adapter:
     def _convert_ahead(self, build: BuildState, config: Any, files: Files) -> None:
         pages = [file for file in files.documentation_pages() if file.src_uri in build.pages]
         # A fork copies only the thread that makes it: another plugin's threads would be missing.
-        if not wanted(len(pages)) or threading.active_count() > 1:
+        # A --dirty build converts only the pages that changed, which the second could not know.
+        if not wanted(len(pages)) or threading.active_count() > 1 or self.dirty:
             return
         unknown = unknown_extension(config.markdown_extensions)
         if unknown:
@@ -265,12 +259,8 @@ class Adapter:
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         return context
 
-    @event_priority(-100)  # after every other plugin: the page as MkDocs writes it
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        build = self.build
-        if build is not None and build.excerpts is not None:
-            build.excerpts.write(page.file.dest_uri, output)
-        if build is not None and build.reusing and page.meta.get("template") != REUSE_TEMPLATE:
+        if self.build is not None and self.build.reusing and page.meta.get("template") != REUSE_TEMPLATE:
             self.reuse.remember(page.file.src_uri, output, page.present_anchor_ids or ())
         return output
 
@@ -290,7 +280,7 @@ class Adapter:
         if self.kept_index:
             kept_index.put_back(site_dir)
             self.kept_index = False
-        indexing = self.indexing = Indexing(site_dir, _excerpts_of(build, site_dir))
+        indexing = self.indexing = Indexing(site_dir)
         previewing = self.command == "serve"
 
         def search_index() -> set[str] | None:
@@ -314,8 +304,6 @@ class Adapter:
         finally:
             if not previewing:
                 self._stop_indexing()  # if the audit failed before it waited for Pagefind
-            if build.excerpts is not None:
-                build.excerpts.remove()
         stats.peak_mb["build"] = peak_mb()
         log.debug(stats.summary())
         stats.write_if_asked()
@@ -342,8 +330,6 @@ class Adapter:
         if self.build is not None and self.build.ahead is not None:
             self.build.ahead.stop()
         share = self.build.share if self.build is not None else None
-        if self.build is not None and self.build.excerpts is not None and not (share is not None and share.worker):
-            self.build.excerpts.remove()
         if share is None:
             return
         self.build = None
@@ -376,36 +362,6 @@ def _others_listening(config: Any, adapter: Adapter) -> str:
         return ""
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     return f"{listed} {'is' if len(words) == 1 else 'are'}"
-
-
-PAGES_LEFT_AS_WRITTEN = {
-    "mkdocs.contrib.search.SearchPlugin",
-    "material.plugins.search.plugin.SearchPlugin",
-}
-"""Plugins whose `on_post_build` writes no page of the site (each writes its search index)."""
-
-
-def _pages_final_when_written(config: Any, adapter: Adapter) -> bool:
-    """Whether every page Pagefind reads is the page as written by MkDocs after the last `on_post_page`,
-    which is briefkit's: no other plugin or hook may rewrite a page once it is written."""
-    events = config.plugins.events
-    if not events["post_page"] or getattr(events["post_page"][-1], "__self__", None) is not adapter:
-        return False
-    for handler in events["post_build"]:
-        owner = getattr(handler, "__self__", None)
-        if owner is not adapter and f"{type(owner).__module__}.{type(owner).__qualname__}" not in PAGES_LEFT_AS_WRITTEN:
-            return False
-    return True
-
-
-def _excerpts_of(build: BuildState, site: Path) -> Path | None:
-    """The folder Pagefind reads the site's pages from (`briefkit.search.excerpts`), if it is not the site."""
-    if build.excerpts is None:
-        return None
-    pages = site_pages(site)
-    folder = build.excerpts.complete(site, pages)
-    build.stats.pages["read by Pagefind as excerpts"] = len(pages) - build.excerpts.whole
-    return folder
 
 
 def _frame(nav: Any, config: Any) -> str:

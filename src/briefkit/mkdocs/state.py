@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from briefkit.mkdocs.once import TemplateParts
     from briefkit.mkdocs.share import Share
     from briefkit.model import GeneratedPage
-    from briefkit.search.excerpts import Excerpts
     from briefkit.search.indexing import Indexing
     from briefkit.site import Site
 
@@ -42,7 +41,5 @@ class BuildState:
     every_page: list[File] = field(default_factory=list)
     """Every documentation page (as of `on_env`): for the audit, and for the sitemap of a shared build,
     in which each process builds only its own."""
-    excerpts: Excerpts | None = None
-    """The pages as Pagefind needs them, written beside the site (`briefkit.search.excerpts`), if they are."""
     indexing: Indexing | None = None
     """Pagefind indexing the built site, once the pages are written."""

@@ -1,9 +1,7 @@
 """The search index's own process: Pagefind over the site in parts, one after the other, then merged.
 
-`python -m briefkit.search.indexer SITE URLS [PAGES]` indexes the built site in SITE into SITE/pagefind/,
-checks the index, prunes it (see briefkit.search.files), and writes the URLs of its pages to URLS.
-Pagefind reads the pages from PAGES if given, a folder of the site's pages as Pagefind needs them
-(see briefkit.search.excerpts). Pagefind's
+`python -m briefkit.search.indexer SITE URLS` indexes the built site in SITE into SITE/pagefind/, checks
+the index, prunes it (see briefkit.search.files), and writes the URLs of its pages to URLS. Pagefind's
 memory grows with the pages one run indexes, three times faster than MkDocs' own (see
 briefkit.search.merge), so a site of twice `PART_MINIMUM` pages or more is indexed in two runs,
 and one of `THREE_PARTS` pages or more in `PARTS`, each over every second (or third) page in path
@@ -174,33 +172,32 @@ def pagefind_version() -> str:
         return ""
 
 
-def index(site: Path, say: Callable[[str], None] = print, pages: Path | None = None) -> set[str]:
+def index(site: Path, say: Callable[[str], None] = print) -> set[str]:
     """Index `site` into `site/pagefind/`, in parts when it is large; the URL paths of the pages in the index.
 
     An index written over the last build's that does not fit this build (see briefkit.search.files)
     is written again from nothing, and `say` hears of it; then the files of the last build's index
-    that the new one does not use are deleted. Pagefind reads the pages from `pages` if given
-    (the same pages, as Pagefind needs them: see briefkit.search.excerpts), else from `site`.
+    that the new one does not use are deleted.
     """
-    urls = _index(site, pages or site)
+    urls = _index(site)
     if urls is None:
         say(ANEW)
         shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        urls = _index(site, pages or site)
+        urls = _index(site)
         if urls is None:
             raise IndexingFailed("the search index, written from nothing, has two fragments for one page")
     index_files.prune(site, index_files.live_names(site))
     return urls
 
 
-def _index(site: Path, source: Path) -> set[str] | None:
-    """Index `site`, read from `source`; the URL paths of its pages in the index, or None if the index is not sound."""
+def _index(site: Path) -> set[str] | None:
+    """Index `site`; the URL paths of its pages in the index, or None if the index is not sound."""
     bundle = site / BUNDLE
     wanted = os.environ.get(PARTS_VARIABLE)
-    shares = parts(site_pages(source), int(wanted) if wanted and wanted.isdigit() else None)
+    shares = parts(site_pages(site), int(wanted) if wanted and wanted.isdigit() else None)
     known: dict[str, str | None] = {}  # fragment name: the URL of the page it holds
     if shares is None:
-        run(source, bundle)
+        run(site, bundle)
         _in_order(bundle)
     else:
         entries: list[dict[str, Any]] = []
@@ -211,7 +208,7 @@ def _index(site: Path, source: Path) -> set[str] | None:
             for share in shares:
                 if entries:
                     read.append(reader.submit(_urls_of, site, page_names(bundle, entries[-1])))
-                entries.append(run(source, bundle, share))
+                entries.append(run(site, bundle, share))
             read_urls = [done.result() for done in read]
         for urls in read_urls:
             known.update(urls)
@@ -227,7 +224,7 @@ def _index(site: Path, source: Path) -> set[str] | None:
                 held = {form for name, url in urls.items() if name not in names and url for form in (url, unquote(url))}
                 pages = [page for page in shares[part].pages if _page_url(page) not in held]
                 output = Path(scratch) / str(part)
-                run(source, output, Share(pages or shares[part].pages))
+                run(site, output, Share(pages or shares[part].pages))
                 return output
 
             try:
@@ -235,7 +232,7 @@ def _index(site: Path, source: Path) -> set[str] | None:
             except CannotMerge as reason:
                 print(f"indexing in one run: {reason}")  # shown by the build if Pagefind then fails
                 shutil.rmtree(bundle, ignore_errors=True)
-                run(source, bundle)
+                run(site, bundle)
                 _in_order(bundle)
                 known = {}
     names = page_names(bundle, entry(bundle))
@@ -264,14 +261,12 @@ def _page_url(page: str) -> str:
 
 
 def main() -> int:
-    """`python -m briefkit.search.indexer SITE URLS [PAGES]`: index SITE (read from PAGES if given); write the
-    URLs it indexed to URLS (JSON).
+    """`python -m briefkit.search.indexer SITE URLS`: index SITE; write the URLs it indexed to URLS (JSON).
 
     What the build should log comes out as lines that begin with `NOTE`.
     """
     try:
-        pages = Path(sys.argv[3]) if len(sys.argv) > 3 else None
-        urls = index(Path(sys.argv[1]), lambda note: print(f"{NOTE}{note}", flush=True), pages)
+        urls = index(Path(sys.argv[1]), lambda note: print(f"{NOTE}{note}", flush=True))
         Path(sys.argv[2]).write_text(json.dumps(sorted(urls)), encoding="utf-8")
     except IndexingFailed as error:
         print(error)  # the build's error message

@@ -40,8 +40,7 @@ class Indexing:
     for the index, `in_background` lets it finish on its own, `stop` ends it early.
     """
 
-    def __init__(self, site: Path, pages: Path | None = None) -> None:
-        """Start indexing `site`; Pagefind reads its pages from `pages` if given (see briefkit.search.excerpts)."""
+    def __init__(self, site: Path) -> None:
         # Its own Python process (briefkit.search.indexer) runs Pagefind, in parts on a large site, and merges them.
         handle, urls = tempfile.mkstemp(prefix="briefkit-indexed-", suffix=".json")
         os.close(handle)
@@ -53,7 +52,6 @@ class Indexing:
             "briefkit.search.indexer",
             str(site),
             urls,
-            *([str(pages)] if pages is not None else []),
         ]
         # Pagefind allocates with jemalloc, which keeps freed memory for reuse for ten seconds; returning
         # it at once lowers Pagefind's peak, the build's highest, by a quarter (742 to 535 MB at 5,000
