@@ -55,13 +55,12 @@ KNOWN_PACKAGES = ("markdown.extensions.", "pymdownx.", "material.")
 def unknown_extension(extensions: list[Any]) -> str:
     """The first of mkdocs.yml's Markdown extensions (names, or objects a plugin added) not known to
     keep nothing beyond the page, in words; "" when every one is known."""
+    registered = {point.name: point.value for point in entry_points(group="markdown.extensions")}
     for extension in extensions:
         if isinstance(extension, str):
             # A name as Python-Markdown reads it: an extension's registered name ("toc"), else a module
             # ("package.module" or "package.module:Class").
-            registered = entry_points(group="markdown.extensions", name=extension)
-            named = next(iter(registered)).value if registered else extension
-            module, words = named.split(":")[0], extension
+            module, words = registered.get(extension, extension).split(":")[0], extension
         else:
             module = type(extension).__module__
             words = f"{type(extension).__name__} of {module}"
