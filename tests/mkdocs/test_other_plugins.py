@@ -132,3 +132,27 @@ def test_the_markdown_extensions_known_to_keep_nothing() -> None:
     assert unknown_extension([*known, "mdx_truly_sane_lists", "footnotes"]) == "mdx_truly_sane_lists"
     assert unknown_extension(["markdownx.tables"]) == "markdownx.tables"
     assert unknown_extension([TocExtension()]) == ""
+
+
+def test_markdown_settings_changed_during_the_build_are_used_as_mkdocs_uses_them(tmp_path: Path) -> None:
+    """One converter for many pages, and pages converted ahead, are used only with the settings in force."""
+    hook = REPO / "tests" / "tools" / "settings_per_page.py"
+    builds = []
+    for name, env in (("plain", PLAIN), ("default", TWO)):
+        project = copy_repo(tmp_path / name)
+        config = project.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("  - hooks/briefings.py\n", f"  - hooks/briefings.py\n  - {hook}\n"), "utf-8")
+        builds.append(project.build(env=env))
+        assert builds[-1].returncode == 0, builds[-1].log
+    plain, default = builds
+    assert "ahead in a second process" in default.log
+    # Pages converted before the change have the old sign, and after it the new one.
+    signs = [
+        re.findall(r'class="headerlink" href="#[^"]*" title="[^"]*">(&para;|.)</a>', page.read_text(encoding="utf-8"))
+        for page in default.site.rglob("index.html")
+    ]
+    assert {"&para;", "\u00a7"} <= {sign for found in signs for sign in found}
+    plain_files, default_files = files_of(plain.site), files_of(default.site)
+    assert sorted(plain_files) == sorted(default_files)
+    assert [name for name in plain_files if plain_files[name] != default_files[name]] == []

@@ -10,7 +10,8 @@ gives (HTML, table of contents, title, anchors, links to anchors) with the messa
 The build itself does not change: MkDocs runs every event for every page in this process, in its
 own order. When it comes to convert one of those pages, the result sent ahead is used only if the
 page's Markdown, after every plugin's `on_page_markdown`, is the very text that was converted,
-and the page's file and the site's files are those it was converted with; the messages it logged
+and the page's file, the site's files and the Markdown extensions' settings are those it was
+converted with; the messages it logged
 are logged here, at that moment, as the conversion would have logged them. Otherwise the page is
 converted here, as it would have been. A test builds a site with Material's search and tags
 plugins and an owner's hook that changes some pages' Markdown, both ways, and compares every file.
@@ -36,6 +37,7 @@ from typing import IO, Any
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from briefkit.mkdocs.converter import settings
 from briefkit.mkdocs.share import end_now
 from briefkit.workers import fork_with_pipe
 
@@ -98,6 +100,8 @@ class ConvertedAhead:
     files: Any
     file_count: int
     where: dict[str, tuple[str, str, str]]
+    settings: tuple[list[Any], dict[str, Any]]
+    """The Markdown extensions and their options the second process converted with."""
     received: dict[str, Converted] = field(default_factory=dict)
     ended: bool = False
     used: int = 0
@@ -126,9 +130,10 @@ class ConvertedAhead:
             files=files,
             file_count=len(files),
             where={file.src_uri: _where(file) for file in theirs},
+            settings=settings(config),
         )
 
-    def take(self, page: Any, files: Any) -> bool:
+    def take(self, page: Any, config: Any, files: Any) -> bool:
         """Give `page` what its conversion would give, if it was converted ahead from the same Markdown."""
         path = page.file.src_uri
         if path not in self.pages:
@@ -149,6 +154,8 @@ class ConvertedAhead:
             or len(files) != self.file_count
             or _where(page.file) != self.where[path]
             or converted[1] != digest(page.markdown)
+            or config["markdown_extensions"] != self.settings[0]
+            or (config["mdx_configs"] or {}) != self.settings[1]
         ):
             return False
         for name, value in converted[2].items():

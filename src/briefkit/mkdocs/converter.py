@@ -42,15 +42,31 @@ log = logging.getLogger("mkdocs.structure.pages")
 """MkDocs' own logger: links to anchors are kept only when it would keep them."""
 
 
+def settings(config: Any) -> tuple[list[Any], dict[str, Any]]:
+    """The Markdown extensions and each one's options, as MkDocs reads them to set up a page's converter
+    (copied: a plugin may change them in place; an option's value is compared as it is)."""
+    configs = config["mdx_configs"] or {}
+    return list(config["markdown_extensions"]), {name: dict(options) for name, options in configs.items()}
+
+
 class Converter:
-    """Converts pages' Markdown with one `markdown.Markdown`, set up again only for another configuration."""
+    """Converts pages' Markdown with one `markdown.Markdown`, set up again only for other settings."""
 
     def __init__(self) -> None:
         self._config: Any = None
+        self._settings: tuple[list[Any], dict[str, Any]] = ([], {})
         self._markdown: markdown.Markdown | None = None
 
     def _for(self, config: Any) -> markdown.Markdown:
-        if self._markdown is None or self._config is not config:  # `mkdocs serve` reads mkdocs.yml again
+        # MkDocs reads the settings afresh for each page: a plugin may change them during a build,
+        # and `mkdocs serve` reads mkdocs.yml again for each.
+        if (
+            self._markdown is None
+            or self._config is not config
+            or config["markdown_extensions"] != self._settings[0]
+            or (config["mdx_configs"] or {}) != self._settings[1]
+        ):
+            self._settings = settings(config)
             self._markdown = markdown.Markdown(
                 extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
             )

@@ -170,7 +170,7 @@ class Adapter:
 
     def _render(self, page: Any, config: Any, files: Files) -> None:
         ahead = self.build.ahead if self.build is not None else None
-        if ahead is None or not ahead.take(page, files):
+        if ahead is None or not ahead.take(page, config, files):
             self.converter.render(page, config, files)
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
