@@ -11,10 +11,10 @@ The build itself does not change: MkDocs runs every event for every page in this
 own order. When it comes to convert one of those pages, the result sent ahead is used only if the
 page's Markdown, after every plugin's `on_page_markdown`, is the very text that was converted,
 and the page's file, the site's files and the Markdown extensions' settings are those it was
-converted with; the messages it logged
-are logged here, at that moment, as the conversion would have logged them. Otherwise the page is
-converted here, as it would have been. A test builds a site with Material's search and tags
-plugins and an owner's hook that changes some pages' Markdown, both ways, and compares every file.
+converted with; the messages it logged are logged here, at that moment, as the conversion would
+have logged them. Otherwise the page is converted here, as it would have been. A test builds a
+site with Material's search and tags plugins and an owner's hook that changes some pages'
+Markdown, both ways, and compares every file.
 
 A Markdown extension may keep what it sees for its plugin (mkdocs-autorefs, for one, records every
 heading it converts, for links from other pages); what it kept in the second process would be
@@ -37,7 +37,7 @@ from typing import IO, Any
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from briefkit.mkdocs.converter import settings
+from briefkit.mkdocs.converter import same_settings, settings
 from briefkit.mkdocs.share import end_now
 from briefkit.workers import fork_with_pipe
 
@@ -48,8 +48,6 @@ PIPE_BYTES = 1 << 20
 """How far ahead the second process may run before it waits for the first to take its pages."""
 ATTRIBUTES = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
 """What `Converter.render` sets on a page (`links_to_anchors` only when not logging at debug level)."""
-
-
 KNOWN_PACKAGES = ("markdown.extensions.", "pymdownx.", "material.")
 """Whose Markdown extensions keep nothing beyond the page they convert: the same result in any process."""
 
@@ -154,8 +152,7 @@ class ConvertedAhead:
             or len(files) != self.file_count
             or _where(page.file) != self.where[path]
             or converted[1] != digest(page.markdown)
-            or config["markdown_extensions"] != self.settings[0]
-            or (config["mdx_configs"] or {}) != self.settings[1]
+            or not same_settings(config, self.settings)
         ):
             return False
         for name, value in converted[2].items():

@@ -49,6 +49,11 @@ def settings(config: Any) -> tuple[list[Any], dict[str, Any]]:
     return list(config["markdown_extensions"]), {name: dict(options) for name, options in configs.items()}
 
 
+def same_settings(config: Any, then: tuple[list[Any], dict[str, Any]]) -> bool:
+    """Whether the Markdown extensions and their options are still `then`, as `settings` read them."""
+    return config["markdown_extensions"] == then[0] and (config["mdx_configs"] or {}) == then[1]
+
+
 class Converter:
     """Converts pages' Markdown with one `markdown.Markdown`, set up again only for other settings."""
 
@@ -60,12 +65,7 @@ class Converter:
     def _for(self, config: Any) -> markdown.Markdown:
         # MkDocs reads the settings afresh for each page: a plugin may change them during a build,
         # and `mkdocs serve` reads mkdocs.yml again for each.
-        if (
-            self._markdown is None
-            or self._config is not config
-            or config["markdown_extensions"] != self._settings[0]
-            or (config["mdx_configs"] or {}) != self._settings[1]
-        ):
+        if self._markdown is None or self._config is not config or not same_settings(config, self._settings):
             self._settings = settings(config)
             self._markdown = markdown.Markdown(
                 extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
