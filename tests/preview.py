@@ -25,13 +25,25 @@ RELOADED = re.compile(r"Reloading browsers")
 in N seconds" is missing when a rebuild takes as long, to the hundredth, as an earlier build."""
 
 
+SERVE = (
+    "import runpy, signal, sys\n"
+    # A process started in the background by a shell without job control (`make test &`, some CI
+    # runners) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt: `stop`
+    # would wait for a server that cannot hear it. A maintainer's terminal sends it; so does this.
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "sys.argv = ['mkdocs', *sys.argv[1:]]\n"
+    "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
+)
+"""`python -m mkdocs` with Ctrl-C heard, whatever the process that started the tests ignores."""
+
+
 class Preview:
     def __init__(self, root: Path, env: dict[str, str] | None = None) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = int(probe.getsockname()[1])
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-c", SERVE, "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=root,
             env=build_environment(env),
             stdout=subprocess.DEVNULL,
@@ -90,6 +102,7 @@ class Preview:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
             raise
         self.reader.join(timeout=10)
         assert self.process.stderr is not None
