@@ -25,11 +25,11 @@ RELOADED = re.compile(r"Reloading browsers")
 in N seconds" is missing when a rebuild takes as long, to the hundredth, as an earlier build."""
 
 
-SERVE = (
+MKDOCS = (
     "import runpy, signal, sys\n"
     # A process started in the background by a shell without job control (`make test &`, some CI
     # runners) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt: `stop`
-    # would wait for a server that cannot hear it. A maintainer's terminal sends it; so does this.
+    # would wait for a server that cannot hear it (and a build test for a build that cannot).
     "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
     "sys.argv = ['mkdocs', *sys.argv[1:]]\n"
     "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
@@ -43,7 +43,7 @@ class Preview:
             probe.bind(("127.0.0.1", 0))
             self.port = int(probe.getsockname()[1])
         self.process = subprocess.Popen(
-            [sys.executable, "-c", SERVE, "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-c", MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=root,
             env=build_environment(env),
             stdout=subprocess.DEVNULL,

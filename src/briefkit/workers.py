@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -87,9 +88,22 @@ def fork_with_pipe() -> tuple[int, int]:
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
+        end_on_interrupt()
         return 0, write_end
     os.close(write_end)
     return pid, read_end
+
+
+def end_on_interrupt() -> None:
+    """In a forked process: Ctrl-C ends it at once, as a signal ends any program.
+
+    Python turns Ctrl-C into KeyboardInterrupt, which in a fork would unwind through the code of
+    the first process it was copied from, up through MkDocs' command line, which would print
+    "Aborted!" once for each process. A terminal interrupts both; the first reports it. Where
+    Ctrl-C is ignored (a build started in the background), it stays ignored.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def send(pipe_end: int, value: object) -> bool:

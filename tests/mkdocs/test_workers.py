@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from built_pages import files_of
 from conftest import REPO, Project, briefing, copy_repo
+from environment import build_environment
+from preview import MKDOCS
 
 TWO = {"BRIEFKIT_WORKERS": "2"}
 ONE = {"BRIEFKIT_WORKERS": "1"}
@@ -156,3 +163,46 @@ def test_the_overrides_copy_materials_blocks_but_for_the_wrapped_includes() -> N
         assert copy[1].removeprefix(fits).replace(wrapped, plain) == original[1], (
             f"Material's block {name} changed: copy it again into docs/overrides/main.html"
         )
+
+
+def processes_in_group(group: int) -> list[int]:
+    """The live processes of process group `group` (Linux's /proc; zombies left out)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="utf-8").rpartition(")")[2].split()
+        except OSError:  # ended meanwhile
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_ctrl_c_ends_both_processes_and_is_reported_once(repo_copy: Project) -> None:
+    # A terminal's Ctrl-C reaches every process of the build's group: the second must end at once
+    # and quietly, leaving the first to say "Aborted!" once, as MkDocs alone does.
+    with subprocess.Popen(
+        [sys.executable, "-c", MKDOCS, "build", "--strict"],
+        cwd=repo_copy.root,
+        env=build_environment(TWO),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own group, as a terminal gives a command
+    ) as build:
+        assert build.stdout is not None
+        log = []
+        for line in build.stdout:
+            log.append(line)
+            if "in two processes" in line:  # logged just before the fork
+                break
+        deadline = time.monotonic() + 60
+        while len(processes_in_group(build.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert len(processes_in_group(build.pid)) == 2, "".join(log)
+        os.killpg(build.pid, signal.SIGINT)
+        log += build.stdout.readlines()
+        assert build.wait(timeout=60) == 1
+        assert "".join(log).count("Aborted!") == 1, "".join(log)
+        assert "Traceback" not in "".join(log)
+        assert processes_in_group(build.pid) == []

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from briefkit.workers import receive, send
+from briefkit.workers import end_on_interrupt, receive, send
 
 T = TypeVar("T")
 
@@ -81,6 +81,7 @@ class Share:
         if pid == 0:
             os.close(to_second[1])
             os.close(to_first[0])
+            end_on_interrupt()
             share = cls(worker=True, others=first, mine=second, incoming=to_second[0], outgoing=to_first[1])
             if strict:
                 logging.getLogger("mkdocs").addHandler(share._count)
