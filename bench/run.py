@@ -6,8 +6,9 @@ folder and built twice, in separate processes, on the same machine in the same r
 - full: the project's own site (mkdocs.yml, docs/, the hook), as `make build` builds it;
 - baseline: the same N bodies as plain MkDocs pages kept out of the nav, no hook, same theme.
 
-It prints wall time and peak memory of each, their ratios, the site's size, its largest HTML
-page, and what a reader downloads for a first search. Targets (issue 5): full/baseline at most
+It prints wall time, processor time (user and system, of every process of the build) and peak
+memory of each, their ratios, the site's size, its largest HTML page, and what a reader
+downloads for a first search. Targets (issue 5): full/baseline at most
 1.2 in time and 1.3 in memory; the 5,000 build at most 5.5 times the 1,000 build. Then both are
 built again with Material's search plugin added (issue 27: at most 1.6 times the baseline with
 search, and every briefing in the plugin's index). The run fails (exit 1) when a page of the full
@@ -52,7 +53,8 @@ MEASURE = textwrap.dedent(
     if code.returncode:
         sys.stderr.write(code.stderr[-3000:])
         sys.exit(code.returncode)
-    print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
     """
 )
 
@@ -60,6 +62,8 @@ MEASURE = textwrap.dedent(
 @dataclass
 class Run:
     wall: float
+    cpu: float
+    """Processor seconds, user and system, of every process of the build."""
     peak_mb: float
     site_mb: float
     largest_kb: float
@@ -67,14 +71,14 @@ class Run:
     search_kb: float
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
     result = subprocess.run(
         [sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
     if result.returncode:
         raise SystemExit(f"build failed in {cwd}:\n{result.stderr}")
-    wall, peak_kb = result.stdout.split()
-    return float(wall), int(peak_kb) / 1024
+    wall, peak_kb, cpu = result.stdout.split()
+    return float(wall), int(peak_kb) / 1024, float(cpu)
 
 
 def site_facts(site: Path) -> tuple[float, float, str, float]:
@@ -132,34 +136,37 @@ def full_project(root: Path, corpus: Path) -> None:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-def build_once(root: Path, after: list[list[str]]) -> tuple[float, float, dict[str, dict[str, float]] | None]:
-    """One build: wall seconds, peak MB, and the parts the hook timed (if any)."""
+Measured = tuple[float, float, float, dict[str, dict[str, float]] | None]
+"""One build: wall seconds, peak MB, processor seconds, and the parts the hook timed (if any)."""
+
+
+def build_once(root: Path, after: list[list[str]]) -> Measured:
+    """One build: wall seconds, peak MB, processor seconds, and the parts the hook timed (if any)."""
     stats_file = root / "build-stats.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", STATS: str(stats_file)}
     env.pop("SITE_URL", None)
     if hasattr(os, "sync"):
         # The last build's pages may still be going to disk; each build starts on a quiet disk instead.
         os.sync()
-    wall, peak = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root, env)
+    wall, peak, cpu = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root, env)
     for command in after:  # steps of the same build, such as indexing for search
-        more_wall, more_peak = measure(command, root, env)
-        wall, peak = wall + more_wall, max(peak, more_peak)
+        more_wall, more_peak, more_cpu = measure(command, root, env)
+        wall, peak, cpu = wall + more_wall, max(peak, more_peak), cpu + more_cpu
     stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else None
-    return wall, peak, stats
+    return wall, peak, cpu, stats
 
 
-def summarize(
-    root: Path, runs: list[tuple[float, float, dict[str, dict[str, float]] | None]]
-) -> tuple[Run, dict[str, dict[str, float]]]:
+def summarize(root: Path, runs: list[Measured]) -> tuple[Run, dict[str, dict[str, float]]]:
     """The median of the runs, and the median of each part the hook timed (if any)."""
     wall = statistics.median(r[0] for r in runs)
     peak = statistics.median(r[1] for r in runs)
-    stats = [r[2] for r in runs if r[2] is not None]
+    cpu = statistics.median(r[2] for r in runs)
+    stats = [r[3] for r in runs if r[3] is not None]
     parts = {
         group: {key: statistics.median(run[group][key] for run in stats) for key in stats[0][group]}
         for group in (stats[0] if stats else {})
     }
-    return Run(wall, peak, *site_facts(root / "site")), parts
+    return Run(wall, cpu, peak, *site_facts(root / "site")), parts
 
 
 def describe(parts: dict[str, dict[str, float]], baseline: Run) -> str:
@@ -195,10 +202,13 @@ def measure_pair(
 def report(n: int, base: Run, full: Run, pairs: str, targets: str) -> None:
     for label, run in (("baseline", base), ("full", full)):
         print(
-            f"{n:>6} {label:>8} {run.wall:>8.1f} {run.peak_mb:>8.0f} {run.site_mb:>8.1f} "
+            f"{n:>6} {label:>8} {run.wall:>8.1f} {run.cpu:>8.1f} {run.peak_mb:>8.0f} {run.site_mb:>8.1f} "
             f"{run.largest_kb:>10.0f} {run.search_kb:>10.0f}  {run.largest}"
         )
-    print(f"{n:>6} {'ratio':>8} {full.wall / base.wall:>8.2f} {full.peak_mb / base.peak_mb:>8.2f}   ({targets})")
+    print(
+        f"{n:>6} {'ratio':>8} {full.wall / base.wall:>8.2f} {full.cpu / base.cpu:>8.2f} "
+        f"{full.peak_mb / base.peak_mb:>8.2f}   ({targets})"
+    )
     print(f"         time ratio of each pair of builds run one after the other: {pairs}")
     print("         (the first pair builds into an empty site folder, the others over the last build's)")
 
@@ -252,7 +262,7 @@ def main() -> None:
         f"{platform.platform()}"
     )
     print(
-        f"{'N':>6} {'build':>8} {'wall s':>8} {'peak MB':>8} {'site MB':>8} {'largest KB':>10} "
+        f"{'N':>6} {'build':>8} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'site MB':>8} {'largest KB':>10} "
         f"{'search KB':>10}  largest page"
     )
     results: dict[int, tuple[Run, Run]] = {}
