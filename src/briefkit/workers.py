@@ -24,6 +24,8 @@ T = TypeVar("T")
 
 WORKERS_VARIABLE = "BRIEFKIT_WORKERS"
 """`BRIEFKIT_WORKERS=1` builds in one process; `2` shares pages between two whatever the site's size."""
+PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: the signal a process gets when its parent ends (linux/prctl.h)."""
 SHARED_MINIMUM = 400
 """Below this many pages to share, a second process costs more than it saves."""
 
@@ -85,25 +87,40 @@ def fork_with_pipe() -> tuple[int, int]:
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
+    first = os.getpid()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        end_on_interrupt()
+        start_second_process(first)
         return 0, write_end
     os.close(write_end)
     return pid, read_end
 
 
-def end_on_interrupt() -> None:
-    """In a forked process: Ctrl-C ends it at once, as a signal ends any program.
+def start_second_process(first: int) -> None:
+    """In a forked process: it ends at once on Ctrl-C, and when the process `first` ends.
 
     Python turns Ctrl-C into KeyboardInterrupt, which in a fork would unwind through the code of
     the first process it was copied from, up through MkDocs' command line, which would print
     "Aborted!" once for each process. A terminal interrupts both; the first reports it. Where
     Ctrl-C is ignored (a build started in the background), it stays ignored.
+
+    A first process killed outright (by `kill`, `timeout` or the kernel) cannot end the second,
+    which would go on writing its share of the pages into a site folder that the next build may
+    be writing: on Linux the kernel ends it with its parent.
     """
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if sys.platform != "linux":
+        return
+    try:
+        import ctypes  # noqa: PLC0415 - only a forked process on Linux needs it
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no C library to ask: the second ends at its next exchange
+        return
+    if os.getppid() != first:  # the first ended before the kernel was asked
+        os._exit(1)
 
 
 def send(pipe_end: int, value: object) -> bool:

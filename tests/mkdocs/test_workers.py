@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from built_pages import files_of
 from conftest import REPO, Project, briefing, copy_repo
 from environment import build_environment
@@ -206,3 +208,52 @@ def test_ctrl_c_ends_both_processes_and_is_reported_once(repo_copy: Project) -> 
         assert "".join(log).count("Aborted!") == 1, "".join(log)
         assert "Traceback" not in "".join(log)
         assert processes_in_group(build.pid) == []
+
+
+LEFT_ALONE = """
+import os, sys, time
+from briefkit.mkdocs.share import Share
+from briefkit.workers import fork_with_pipe
+
+if sys.argv[1] == "pipe":
+    second, _ = fork_with_pipe()
+else:
+    second = Share.fork(["a.md", "b.md"], strict=False).pid
+if second == 0:  # the second process: it would outlive the first by a minute
+    os.close(1)
+    os.close(2)
+    time.sleep(60)
+    os._exit(0)
+print(second, flush=True)
+os._exit(0)  # as if killed: the first neither stops nor waits for the second
+"""
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie, ended but not yet waited for, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("fork", ["pipe", "share"])
+def test_a_second_process_ends_when_the_first_is_killed(fork: str) -> None:
+    # Killed outright, the first cannot stop the second, which would go on writing its pages into a
+    # site folder the next build may be writing. Both ways of forking (workers.fork_with_pipe, the
+    # build's Share.fork) ask the kernel to end the second with the first.
+    first = subprocess.run(
+        [sys.executable, "-c", LEFT_ALONE, fork],
+        env=build_environment(None),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    second = int(first.stdout)
+    deadline = time.monotonic() + 10
+    while running(second) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not running(second)

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from briefkit.workers import end_on_interrupt, receive, send
+from briefkit.workers import receive, send, start_second_process
 
 T = TypeVar("T")
 
@@ -77,11 +77,12 @@ class Share:
         to_second, to_first = os.pipe(), os.pipe()  # (read end, write end) each
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
+        this = os.getpid()
         pid = os.fork()
         if pid == 0:
             os.close(to_second[1])
             os.close(to_first[0])
-            end_on_interrupt()
+            start_second_process(this)
             share = cls(worker=True, others=first, mine=second, incoming=to_second[0], outgoing=to_first[1])
             if strict:
                 logging.getLogger("mkdocs").addHandler(share._count)
