@@ -82,19 +82,26 @@ def fork_with_pipe() -> tuple[int, int]:
     """Fork, with a pipe from the second process to the first.
 
     In the second process: (0, the pipe's write end); in the first: (the second's id, its read end).
-    Python's buffered output is written out first, so that neither process writes it again.
     """
     read_end, write_end = os.pipe()
+    pid = fork()
+    if pid == 0:
+        os.close(read_end)
+        return 0, write_end
+    os.close(write_end)
+    return pid, read_end
+
+
+def fork() -> int:
+    """`os.fork`, with Python's buffered output written out first, so that neither process writes it
+    again, and the second process set up by `start_second_process`."""
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     first = os.getpid()
     pid = os.fork()
     if pid == 0:
-        os.close(read_end)
         start_second_process(first)
-        return 0, write_end
-    os.close(write_end)
-    return pid, read_end
+    return pid
 
 
 def start_second_process(first: int) -> None:

@@ -167,17 +167,23 @@ def test_the_overrides_copy_materials_blocks_but_for_the_wrapped_includes() -> N
         )
 
 
+def process_stat(stat: Path) -> list[str]:
+    """A Linux /proc/PID/stat's fields after the process's name (state, parent, group, ...); [] once
+    the process has ended, zombies (ended, not yet waited for) included."""
+    try:
+        fields = stat.read_text(encoding="utf-8").rpartition(")")[2].split()
+    except OSError:
+        return []
+    return fields if fields[0] != "Z" else []
+
+
 def processes_in_group(group: int) -> list[int]:
-    """The live processes of process group `group` (Linux's /proc; zombies left out)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text(encoding="utf-8").rpartition(")")[2].split()
-        except OSError:  # ended meanwhile
-            continue
-        if fields[0] != "Z" and int(fields[2]) == group:
-            found.append(int(stat.parent.name))
-    return found
+    """The running processes of process group `group`."""
+    return [
+        int(stat.parent.name)
+        for stat in Path("/proc").glob("[0-9]*/stat")
+        if (fields := process_stat(stat)) and int(fields[2]) == group
+    ]
 
 
 def test_ctrl_c_ends_both_processes_and_is_reported_once(repo_copy: Project) -> None:
@@ -230,12 +236,7 @@ os._exit(0)  # as if killed: the first neither stops nor waits for the second
 
 
 def running(pid: int) -> bool:
-    """Whether process `pid` runs (a zombie, ended but not yet waited for, does not)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rpartition(")")[2].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    return process_stat(Path(f"/proc/{pid}/stat")) != []
 
 
 @pytest.mark.parametrize("fork", ["pipe", "share"])

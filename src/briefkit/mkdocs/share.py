@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from briefkit.workers import receive, send, start_second_process
+from briefkit.workers import fork, receive, send
 
 T = TypeVar("T")
 
@@ -75,14 +75,10 @@ class Share:
         second = set(shared[1::2]) - {first_keeps}
         first = set(shared) - second
         to_second, to_first = os.pipe(), os.pipe()  # (read end, write end) each
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        this = os.getpid()
-        pid = os.fork()
+        pid = fork()
         if pid == 0:
             os.close(to_second[1])
             os.close(to_first[0])
-            start_second_process(this)
             share = cls(worker=True, others=first, mine=second, incoming=to_second[0], outgoing=to_first[1])
             if strict:
                 logging.getLogger("mkdocs").addHandler(share._count)
