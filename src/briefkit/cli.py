@@ -20,15 +20,20 @@ if TYPE_CHECKING:
     from briefkit.model import Topic
 from briefkit.outputs.schema_json import json_schema_text
 from briefkit.site import build_site, masthead_from_config
+from briefkit.workers import SecondProcessEnded
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root: Path = (args.root or Path.cwd()).resolve()
-    if args.command == "check":
-        return run_check(root, args.paths, args.format)
-    if args.command == "generate":
-        return run_generate(root, args.out, args.drafts, masthead_from_config(root, args.site_name, args.site_url))
+    try:
+        if args.command == "check":
+            return run_check(root, args.paths, args.format)
+        if args.command == "generate":
+            return run_generate(root, args.out, args.drafts, masthead_from_config(root, args.site_name, args.site_url))
+    except SecondProcessEnded as ended:  # such as killed by the kernel for want of memory
+        print(f"briefkit {args.command}: {ended}", file=sys.stderr)
+        return 1
     if args.command == "schema":
         return run_schema(root)
     if args.command == "build":

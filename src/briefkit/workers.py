@@ -28,6 +28,26 @@ PR_SET_PDEATHSIG = 1
 """Linux's prctl option: the signal a process gets when its parent ends (linux/prctl.h)."""
 SHARED_MINIMUM = 400
 """Below this many pages to share, a second process costs more than it saves."""
+ONE_PROCESS = f"build again, or in one process with {WORKERS_VARIABLE}=1"
+"""What to do when the second process was ended from outside (the kernel, a person, a crash)."""
+
+
+class SecondProcessEnded(RuntimeError):
+    """The second process ended before it sent its results; the message says how, and what to do."""
+
+
+def how_it_ended(status: int) -> str:
+    """How a process ended, in words, from the status `os.waitpid` gave: "was killed by SIGKILL (...)"."""
+    if not os.WIFSIGNALED(status):
+        return f"exited with status {os.waitstatus_to_exitcode(status)}"
+    number = os.WTERMSIG(status)
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    if number == signal.SIGKILL:
+        return f"was killed by {name} (as the kernel does when the machine runs out of memory)"
+    return f"was killed by {name}"
 
 
 def wanted(shared_pages: int) -> bool:
@@ -49,7 +69,8 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Run `jobs`, every other one in a forked process; their results, in order.
 
     The second process sends its results back through a pipe once all are done, so the two
-    compute side by side and only the (fast) transfer waits. An error in either is raised here.
+    compute side by side and only the (fast) transfer waits. An error in either is raised here;
+    a second process that ended without a word (killed, say) raises `SecondProcessEnded`.
     """
     if len(jobs) < 2 or not hasattr(os, "fork"):
         return in_order(jobs)
@@ -66,9 +87,11 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         mine = in_order(jobs[0::2])
     finally:
         received = receive(pipe_end)
-        os.waitpid(pid, 0)
+        _, status = os.waitpid(pid, 0)
     if received is None:
-        raise RuntimeError("the second process ended without sending its pages")
+        raise SecondProcessEnded(
+            f"the second process {how_it_ended(status)} before it finished its work; {ONE_PROCESS}"
+        )
     succeeded, theirs = received
     if not succeeded:
         raise RuntimeError(f"the second process failed: {theirs}")

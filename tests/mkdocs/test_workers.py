@@ -8,9 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
+
+from briefkit.workers import SecondProcessEnded, run_shared
 
 from built_pages import files_of
 from conftest import REPO, Project, briefing, copy_repo
@@ -258,3 +261,100 @@ def test_a_second_process_ends_when_the_first_is_killed(fork: str) -> None:
     while running(second) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not running(second)
+
+
+BREAKS_IN_SECOND = """
+import os, signal
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+from mkdocs.exceptions import PluginError
+
+
+class Breaks(Preprocessor):
+    def run(self, lines):
+        second = os.getppid() != int(os.environ["TEST_RUNNER"])  # the first is the test runner's child
+        if second and any("BREAK HERE" in line for line in lines):
+            if os.environ["TEST_BREAK"] == "kill":
+                os.kill(os.getpid(), signal.SIGKILL)
+            if os.environ["TEST_BREAK"] == "bug":
+                raise ValueError("a bug in the second process")
+            raise PluginError("the test extension refuses this page")
+        return lines
+
+
+class BreaksInSecond(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Breaks(md), "breaks", 100)
+
+
+def makeExtension(**options):
+    return BreaksInSecond(**options)
+"""
+
+
+def break_in_second(project: Project, how: str) -> str:
+    """Build `project` in two processes, with an extension that breaks its second `how`; the log."""
+    (project.root / "breaks_in_second.py").write_text(BREAKS_IN_SECOND, encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "markdown_extensions:\n", "markdown_extensions:\n  - breaks_in_second\n"
+        ),
+        encoding="utf-8",
+    )
+    for day in range(10, 16):  # every briefing: the second process builds some of them
+        project.add(
+            f"2019/2019-05-{day}-b{day}.md",
+            briefing(title=f"Briefing {day}", date=f"2019-05-{day}", body="BREAK HERE\n"),
+        )
+    build = project.build(env={**TWO, "TEST_RUNNER": str(os.getpid()), "TEST_BREAK": how})
+    assert build.returncode == 1, build.log
+    assert "in two processes" in build.log
+    return build.log
+
+
+def test_an_error_in_the_second_process_is_shown_as_in_one(project: Project) -> None:
+    # MkDocs reports a build error after its `on_build_error` event, which the second process does
+    # not outlive: the adapter reports it there, in MkDocs' words.
+    log = break_in_second(project, "error")
+    assert log.count("the test extension refuses this page") == 1, log
+    assert "the second build process failed on its share of the pages (see the messages above)" in log
+    assert "Traceback" not in log
+
+
+def test_a_bug_in_the_second_process_is_shown_with_its_trace(project: Project) -> None:
+    log = break_in_second(project, "bug")
+    assert "Traceback (most recent call last)" in log
+    assert "ValueError: a bug in the second process" in log
+    assert "the second build process failed on its share of the pages (see the messages above)" in log
+
+
+def test_a_second_process_killed_from_outside_is_named(project: Project) -> None:
+    # Killed, the second cannot say why: the first says how it ended, and what to do.
+    log = break_in_second(project, "kill")
+    assert (
+        "the second build process was killed by SIGKILL (as the kernel does when the machine runs out of memory) "
+        "before it finished its share of the pages; build again, or in one process with BRIEFKIT_WORKERS=1"
+    ) in log
+    assert "see the messages above" not in log
+    assert "Traceback" not in log
+
+
+def _ends_itself() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_shared_work_whose_second_process_is_killed_says_how() -> None:
+    # Reading the briefings and rendering the generated pages (workers.run_shared): every other job
+    # runs in the second process, here one that is killed as the kernel kills for want of memory.
+    with pytest.raises(SecondProcessEnded) as ended:
+        run_shared([lambda: 1, _ends_itself])
+    assert str(ended.value) == (
+        "the second process was killed by SIGKILL (as the kernel does when the machine runs out of memory) "
+        "before it finished its work; build again, or in one process with BRIEFKIT_WORKERS=1"
+    )
+
+
+def test_shared_work_gives_the_results_of_one_process_in_order() -> None:
+    jobs = [partial(pow, n, 2) for n in range(7)]
+    assert run_shared(jobs) == [n * n for n in range(7)]

@@ -23,10 +23,12 @@ MkDocs' own, which the tests compare with.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import posixpath
 import threading
 import time
+import traceback
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
@@ -50,13 +52,13 @@ from briefkit.mkdocs.generated_files import add_pages
 from briefkit.mkdocs.headings import add_headings
 from briefkit.mkdocs.once import TemplateParts, material_fits
 from briefkit.mkdocs.reuse import PageReuse, fingerprint, folder_state
-from briefkit.mkdocs.share import Share
+from briefkit.mkdocs.share import FAILED, Share
 from briefkit.mkdocs.state import BuildState
 from briefkit.model import Masthead, fill_blocks
 from briefkit.pages.template_cache import use_template_cache
 from briefkit.search.indexing import Indexing, SearchIndexError, completed
 from briefkit.site import build_site
-from briefkit.workers import wanted
+from briefkit.workers import SecondProcessEnded, wanted
 
 log = get_plugin_logger("briefings")
 
@@ -106,9 +108,12 @@ class Adapter:
         masthead = Masthead(config.site_name, config.site_url or "http://127.0.0.1:8000/", config.site_author or "")
         shared = self.command in SHARED_COMMANDS and not self.plain
         # Drafts show under `mkdocs serve` so that their authors can preview them, never in a build.
-        site = build_site(
-            Layout(root, docs.as_posix()), include_drafts=self.command == "serve", masthead=masthead, shared=shared
-        )
+        try:
+            site = build_site(
+                Layout(root, docs.as_posix()), include_drafts=self.command == "serve", masthead=masthead, shared=shared
+            )
+        except SecondProcessEnded as ended:
+            raise PluginError(str(ended)) from None
         for problem in site.content.problems:
             (log.error if problem.severity is Severity.ERROR else log.info)(str(problem))
         if not site.ok:
@@ -223,7 +228,9 @@ class Adapter:
         pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
         theirs = share.swap({path: pages[path].present_anchor_ids for path in share.mine if path in pages})
         if theirs is None:
-            raise PluginError("the other build process failed on its share of the pages (see the messages above)")
+            if share.worker:
+                raise PluginError("the first build process ended before the pages' anchors were swapped")
+            raise PluginError(share.wait() or FAILED)
         for path, anchors in theirs.items():
             pages[path].present_anchor_ids = anchors
         for file in files:
@@ -271,8 +278,9 @@ class Adapter:
         share = build.share
         if share is not None and share.worker:
             share.finish()  # the second process ends here; the first indexes and audits the whole site
-        if share is not None and not share.wait():
-            raise PluginError("the second build process failed on its share of the pages (see the messages above)")
+        failure = share.wait() if share is not None else None
+        if failure:
+            raise PluginError(failure)
         stats = build.stats
         stats.lap("pages")
         stats.peak_mb["second process"] = peak_mb(children=True)
@@ -334,6 +342,12 @@ class Adapter:
             return
         self.build = None
         if share.worker:
+            # MkDocs reports the error after this event, which the second process does not outlive:
+            # it is reported here, as MkDocs would (a build error in a line, anything else with its trace).
+            report = logging.getLogger("mkdocs.commands.build")
+            report.error(
+                str(error) if isinstance(error, BuildError) else "".join(traceback.format_exception(error)).rstrip()
+            )
             share.finish(failed=True)
         share.stop()
 

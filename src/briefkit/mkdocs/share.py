@@ -25,9 +25,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
 
-from briefkit.workers import fork, receive, send
+from briefkit.workers import ONE_PROCESS, fork, how_it_ended, receive, send
 
 T = TypeVar("T")
+
+FAILED = "the second build process failed on its share of the pages (see the messages above)"
 
 
 def end_now(status: int) -> NoReturn:
@@ -106,13 +108,23 @@ class Share:
         """In the second process: end it, telling the first whether it logged a warning or failed."""
         end_now(1 if failed or self._count.count else 0)
 
-    def wait(self) -> bool:
-        """In the first process: wait for the second; whether it built its pages without a warning."""
+    def wait(self) -> str | None:
+        """In the first process: wait for the second; None if it built its pages without a warning, else why not.
+
+        A second process that failed said why itself (`finish`); one killed from outside could not,
+        so this says how it ended.
+        """
         if not self.pid:
-            return True
+            return None
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
-        return os.waitstatus_to_exitcode(status) == 0
+        if status == 0:
+            return None
+        if os.WIFEXITED(status) and os.waitstatus_to_exitcode(status) == 1:
+            return FAILED
+        return (
+            f"the second build process {how_it_ended(status)} before it finished its share of the pages; {ONE_PROCESS}"
+        )
 
     def stop(self) -> None:
         """In the first process, when its own build failed: end the second and wait for it."""
