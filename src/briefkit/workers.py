@@ -36,16 +36,16 @@ class SecondProcessEnded(RuntimeError):
     """The second process ended before it sent its results; the message says how, and what to do."""
 
 
-def how_it_ended(status: int) -> str:
-    """How a process ended, in words, from the status `os.waitpid` gave: "was killed by SIGKILL (...)"."""
-    if not os.WIFSIGNALED(status):
-        return f"exited with status {os.waitstatus_to_exitcode(status)}"
-    number = os.WTERMSIG(status)
+def how_it_ended(code: int) -> str:
+    """How a process ended, in words ("was killed by SIGKILL (...)"), from its exit code as `subprocess`
+    gives it: the signal's number, negative, if a signal ended it (`os.waitstatus_to_exitcode`)."""
+    if code >= 0:
+        return f"exited with status {code}"
     try:
-        name = signal.Signals(number).name
+        name = signal.Signals(-code).name
     except ValueError:
-        name = f"signal {number}"
-    if number == signal.SIGKILL:
+        name = f"signal {-code}"
+    if -code == signal.SIGKILL:
         return f"was killed by {name} (as the kernel does when the machine runs out of memory)"
     return f"was killed by {name}"
 
@@ -87,11 +87,9 @@ def run_shared(jobs: Sequence[Callable[[], T]]) -> list[T]:
         mine = in_order(jobs[0::2])
     finally:
         received = receive(pipe_end)
-        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
     if received is None:
-        raise SecondProcessEnded(
-            f"the second process {how_it_ended(status)} before it finished its work; {ONE_PROCESS}"
-        )
+        raise SecondProcessEnded(f"the second process {how_it_ended(code)} before it finished its work; {ONE_PROCESS}")
     succeeded, theirs = received
     if not succeeded:
         raise RuntimeError(f"the second process failed: {theirs}")

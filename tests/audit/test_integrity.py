@@ -7,6 +7,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+import pytest
+
 from briefkit.audit import audit_site
 from briefkit.catalog import Catalog
 from briefkit.content.load import Layout, load_content
@@ -102,6 +104,25 @@ def test_a_search_index_that_cannot_be_built_fails_the_build_in_one_clear_line(p
     errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
     assert errors == [
         "ERROR   -  the search index could not be built: <jemalloc>: Invalid conf pair: no_such_setting:1"
+    ], build.log
+
+
+@pytest.mark.parametrize(
+    ("kills", "who"), [("$$", "Pagefind"), ("$PPID", "the indexing process")], ids=["pagefind", "indexing-process"]
+)
+def test_a_search_indexer_killed_from_outside_is_named_with_what_to_do(project: Project, kills: str, who: str) -> None:
+    # As the kernel's out-of-memory killer would: killed, Pagefind (or the process that runs it)
+    # says nothing; the build says how it ended, and what takes less memory.
+    pagefind = project.root / "killed-pagefind"
+    pagefind.write_text(f"#!/bin/sh\nkill -KILL {kills}\n", encoding="utf-8")
+    pagefind.chmod(0o755)
+    build = project.build(env={"PAGEFIND_BINARY_PATH": str(pagefind)})
+    assert build.returncode == 1
+    assert "Traceback" not in build.log
+    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        f"ERROR   -  the search index could not be built: {who} was killed by SIGKILL (as the kernel does when "
+        "the machine runs out of memory); indexing in more parts takes less memory: build again with BRIEFKIT_INDEX_PARTS=4"
     ], build.log
 
 

@@ -14,6 +14,7 @@ import pytest
 from briefkit.search import indexer
 from briefkit.search import merge as index_merge
 from briefkit.search.files import BUNDLE
+from briefkit.search.indexing import PARTS_VARIABLE
 from briefkit.search.merge import read, short_name
 from briefkit.workers import WORKERS_VARIABLE
 
@@ -86,7 +87,7 @@ def built(repo_copy: Project) -> Path:
 def index_in_parts(site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Index `site` again, from nothing, in three parts merged by two processes; the index's folder."""
     shutil.rmtree(site / BUNDLE)
-    monkeypatch.setenv(indexer.PARTS_VARIABLE, "3")
+    monkeypatch.setenv(PARTS_VARIABLE, "3")
     monkeypatch.setenv(WORKERS_VARIABLE, "2")  # the merge's word ranges in two processes, as on a large site
     indexer.index(site)
     return site / BUNDLE
@@ -174,7 +175,7 @@ def test_pages_of_two_parts_whose_fragments_take_one_name_each_get_their_own(
 
 def test_a_large_site_builds_with_its_index_in_parts(repo_copy: Project) -> None:
     # The build's own audit checks that every page is in the index, once.
-    build = repo_copy.build(env={indexer.PARTS_VARIABLE: "3"})
+    build = repo_copy.build(env={PARTS_VARIABLE: "3"})
     assert build.returncode == 0, build.log
     metadata = list((build.site / BUNDLE).glob("pagefind.*.pf_meta"))
     assert len(metadata) == 1  # the parts' own were pruned

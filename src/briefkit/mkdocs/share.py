@@ -120,11 +120,10 @@ class Share:
         self.pid = 0
         if status == 0:
             return None
-        if os.WIFEXITED(status) and os.waitstatus_to_exitcode(status) == 1:
+        code = os.waitstatus_to_exitcode(status)
+        if code == 1:
             return FAILED
-        return (
-            f"the second build process {how_it_ended(status)} before it finished its share of the pages; {ONE_PROCESS}"
-        )
+        return f"the second build process {how_it_ended(code)} before it finished its share of the pages; {ONE_PROCESS}"
 
     def stop(self) -> None:
         """In the first process, when its own build failed: end the second and wait for it."""

@@ -37,14 +37,12 @@ from urllib.parse import unquote
 from briefkit.search import files as index_files
 from briefkit.search.facets import canonical
 from briefkit.search.files import BUNDLE
-from briefkit.search.indexing import NOTE
+from briefkit.search.indexing import NOTE, PARTS_VARIABLE, ended
 from briefkit.search.merge import CannotMerge, entry, merge, page_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-PARTS_VARIABLE = "BRIEFKIT_INDEX_PARTS"
-"""`BRIEFKIT_INDEX_PARTS=1` indexes in one run; `3` in three parts whatever the site's size (for tests)."""
 PARTS = 3
 PART_MINIMUM = 500
 """Pages; a part of fewer would save less memory than the run's start costs time."""
@@ -99,8 +97,8 @@ def run(site: Path, output: Path, share: Share | None = None) -> dict[str, Any]:
         done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
     except OSError as error:  # such as PAGEFIND_BINARY_PATH naming no program
         raise IndexingFailed(f"Pagefind could not be started ({command[0]}): {error.strerror}") from None
-    if done.returncode != 0:
-        raise IndexingFailed(done.stdout.strip()[-2000:])
+    if done.returncode != 0:  # Pagefind says why, unless something ended it from outside
+        raise IndexingFailed(done.stdout.strip()[-2000:] or f"Pagefind {ended(done.returncode)}")
     return entry(output)
 
 

@@ -19,18 +19,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefkit.search.files import fragments
+from briefkit.workers import how_it_ended
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 NOTE = "note: "
 """Begins each line of the indexing process's output that the build logs."""
+PARTS_VARIABLE = "BRIEFKIT_INDEX_PARTS"
+"""`BRIEFKIT_INDEX_PARTS=1` indexes in one run; `3` in three parts whatever the site's size (for tests)."""
 JEMALLOC_SETTINGS = "_RJEM_MALLOC_CONF"
 """How Pagefind's allocator (tikv-jemallocator, whose variables carry this prefix) is tuned."""
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
+
+
+def ended(code: int) -> str:
+    """How Pagefind or the indexing process ended, when it could not say; and what to do if memory ran out."""
+    how = how_it_ended(code)
+    if code == -signal.SIGKILL:
+        how += f"; indexing in more parts takes less memory: build again with {PARTS_VARIABLE}=4"
+    return how
 
 
 class Indexing:
@@ -88,7 +99,8 @@ class Indexing:
             said = self.output.read()
             if self.process.returncode != 0:
                 self.urls_file.unlink(missing_ok=True)
-                raise SearchIndexError(said.strip()[-2000:])
+                # The indexing process says why it failed, unless something ended it from outside.
+                raise SearchIndexError(said.strip()[-2000:] or f"the indexing process {ended(self.process.returncode)}")
         self.notes = [line.removeprefix(NOTE) for line in said.splitlines() if line.startswith(NOTE)]
         return peak
 
