@@ -23,12 +23,10 @@ MkDocs' own, which the tests compare with.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import posixpath
 import threading
 import time
-import traceback
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,7 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.exceptions import BuildError, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
@@ -342,13 +340,7 @@ class Adapter:
             return
         self.build = None
         if share.worker:
-            # MkDocs reports the error after this event, which the second process does not outlive:
-            # it is reported here, as MkDocs would (a build error in a line, anything else with its trace).
-            report = logging.getLogger("mkdocs.commands.build")
-            report.error(
-                str(error) if isinstance(error, BuildError) else "".join(traceback.format_exception(error)).rstrip()
-            )
-            share.finish(failed=True)
+            share.fail(error)
         share.stop()
 
     def on_shutdown(self) -> None:

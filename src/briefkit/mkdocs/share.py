@@ -22,8 +22,11 @@ import logging
 import os
 import signal
 import sys
+import traceback
 from dataclasses import dataclass, field
 from typing import NoReturn, TypeVar
+
+from mkdocs.exceptions import BuildError
 
 from briefkit.workers import ONE_PROCESS, fork, how_it_ended, receive, send
 
@@ -104,7 +107,17 @@ class Share:
             return theirs if theirs is not None and send(self.outgoing, mine) else None
         return receive(self.incoming) if send(self.outgoing, mine) else None
 
-    def finish(self, failed: bool = False) -> None:
+    def fail(self, error: Exception) -> NoReturn:
+        """In the second process, when its build failed: report `error` as MkDocs would, and end.
+
+        MkDocs reports a build's error after its `on_build_error` event, which the second process
+        does not outlive: a build error in a line, anything else with its traceback.
+        """
+        text = str(error) if isinstance(error, BuildError) else "".join(traceback.format_exception(error))
+        logging.getLogger("mkdocs.commands.build").error(text.rstrip())
+        self.finish(failed=True)
+
+    def finish(self, failed: bool = False) -> NoReturn:
         """In the second process: end it, telling the first whether it logged a warning or failed."""
         end_now(1 if failed or self._count.count else 0)
 
