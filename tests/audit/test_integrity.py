@@ -95,16 +95,22 @@ def test_a_briefing_missing_from_the_data_or_a_feed_is_caught(project: Project) 
     ]
 
 
-def test_a_search_index_that_cannot_be_built_fails_the_build_in_one_clear_line(project: Project) -> None:
-    # Pagefind's allocator (jemalloc) refuses a setting it does not know, and aborts: Pagefind fails.
-    # Should Pagefind change allocators, this fails too, and the memory setting in search.py is void.
-    build = project.build(env={JEMALLOC_SETTINGS: "abort_conf:true,no_such_setting:1"})
+def the_one_error(project: Project, env: dict[str, str]) -> str:
+    """Build `project` with `env`: it must fail in one clear line, without a traceback; that line."""
+    build = project.build(env=env)
     assert build.returncode == 1
     assert "Traceback" not in build.log
     errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
-    assert errors == [
+    assert len(errors) == 1, build.log
+    return errors[0]
+
+
+def test_a_search_index_that_cannot_be_built_fails_the_build_in_one_clear_line(project: Project) -> None:
+    # Pagefind's allocator (jemalloc) refuses a setting it does not know, and aborts: Pagefind fails.
+    # Should Pagefind change allocators, this fails too, and the memory setting in search.py is void.
+    assert the_one_error(project, {JEMALLOC_SETTINGS: "abort_conf:true,no_such_setting:1"}) == (
         "ERROR   -  the search index could not be built: <jemalloc>: Invalid conf pair: no_such_setting:1"
-    ], build.log
+    )
 
 
 @pytest.mark.parametrize(
@@ -116,24 +122,16 @@ def test_a_search_indexer_killed_from_outside_is_named_with_what_to_do(project: 
     pagefind = project.root / "killed-pagefind"
     pagefind.write_text(f"#!/bin/sh\nkill -KILL {kills}\n", encoding="utf-8")
     pagefind.chmod(0o755)
-    build = project.build(env={"PAGEFIND_BINARY_PATH": str(pagefind)})
-    assert build.returncode == 1
-    assert "Traceback" not in build.log
-    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
-    assert errors == [
+    assert the_one_error(project, {"PAGEFIND_BINARY_PATH": str(pagefind)}) == (
         f"ERROR   -  the search index could not be built: {who} was killed by SIGKILL (as the kernel does when "
         "the machine runs out of memory); indexing in more parts takes less memory: build again with BRIEFKIT_INDEX_PARTS=4"
-    ], build.log
+    )
 
 
 def test_a_search_indexer_that_cannot_start_fails_the_build_in_one_clear_line(project: Project) -> None:
     # Pagefind's own variable for where its program is: the build starts that program directly.
     missing = project.root / "no-such-pagefind"
-    build = project.build(env={"PAGEFIND_BINARY_PATH": str(missing)})
-    assert build.returncode == 1
-    assert "Traceback" not in build.log
-    errors = [line for line in build.log.splitlines() if line.startswith("ERROR")]
-    assert errors == [
+    assert the_one_error(project, {"PAGEFIND_BINARY_PATH": str(missing)}) == (
         f"ERROR   -  the search index could not be built: Pagefind could not be started ({missing}): "
         "No such file or directory"
-    ], build.log
+    )
