@@ -7,6 +7,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+import frontmatter
 from markdown.extensions.toc import TocExtension
 
 from briefkit.mkdocs.ahead import unknown_extension
@@ -73,6 +74,14 @@ def test_other_plugins_and_hooks_see_every_page_and_the_site_is_a_single_builds(
     index = json.loads((two.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
     assert briefings - indexed == set()
+    # Lists of links are out of the plugin's index, as out of Pagefind's: a topic's page is found for
+    # what it says, not for the summaries of the briefings its timeline lists (each in its own entry).
+    summaries = {str(frontmatter.load(path)["summary"]) for path in (shared.root / "briefings").rglob("*.md")}
+    topics = [doc for doc in index["docs"] if doc["location"].startswith("topics/")]
+    assert len(topics) > 5
+    assert [doc["location"] for doc in topics if any(summary in doc["text"] for summary in summaries)] == []
+    own = " ".join(doc["text"] for doc in index["docs"] if doc["location"] in briefings)
+    assert [summary for summary in summaries if summary not in own] == []
 
     # The owner's hook saw every page MkDocs wrote, once in each event, and each with its text.
     seen: dict[str, dict[str, int]] = {"context": {}, "post": {}}
