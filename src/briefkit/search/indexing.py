@@ -99,8 +99,9 @@ class Indexing:
             said = self.output.read()
             if self.process.returncode != 0:
                 self.urls_file.unlink(missing_ok=True)
-                # The indexing process says why it failed, unless something ended it from outside.
-                raise SearchIndexError(said.strip()[-2000:] or f"the indexing process {ended(self.process.returncode)}")
+                code = self.process.returncode
+                # The indexing process says why it failed; ended from outside (by a signal) it could not.
+                raise SearchIndexError(f"the indexing process {ended(code)}" if code < 0 else said.strip()[-2000:])
         self.notes = [line.removeprefix(NOTE) for line in said.splitlines() if line.startswith(NOTE)]
         return peak
 
